@@ -1,0 +1,96 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (complete concurrency checking) plus
+/// the upcoming features the house style adopts (see ../shared/docs/STYLE.md, Hummingbird 2).
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "DroidMatrix",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "ADBWire", targets: ["ADBWire"]),
+    .library(name: "VirtualPhone", targets: ["VirtualPhone"]),
+    .executable(name: "virtual-phone", targets: ["virtual-phone"]),
+    .executable(name: "droidmatrix-bench", targets: ["droidmatrix-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+  ],
+  targets: [
+    // Pure codecs and state machines of the ADB protocols: no sockets, no threads.
+    .target(
+      name: "ADBWire",
+      dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+      swiftSettings: strictSettings
+    ),
+    // Runs helper programs (adb, python3) to completion without being held up by daemons.
+    .target(
+      name: "ChildProcess",
+      swiftSettings: strictSettings
+    ),
+    // The simulated phone: an adbd-compatible device with a file system, a shell and screens.
+    .target(
+      name: "VirtualPhone",
+      dependencies: [
+        "ADBWire",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "BigInt", package: "BigInt"),
+      ],
+      path: "tools/VirtualPhone",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "virtual-phone",
+      dependencies: [
+        "VirtualPhone",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "tools/virtual-phone",
+      swiftSettings: strictSettings
+    ),
+    // The hardware test bench: measures real phones on a rack, or virtual ones.
+    .executableTarget(
+      name: "droidmatrix-bench",
+      dependencies: [
+        "VirtualPhone",
+        "ChildProcess",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "hardware/droidmatrix-bench",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ADBWireTests",
+      dependencies: [
+        "ADBWire",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOTestUtils", package: "swift-nio"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "VirtualPhoneTests",
+      dependencies: [
+        "VirtualPhone",
+        "ADBWire",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "BigInt", package: "BigInt"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // Google's adb (Debian package `adb`) against the virtual phone.
+    .testTarget(
+      name: "InteropTests",
+      dependencies: ["VirtualPhone", "ADBWire", "ChildProcess"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

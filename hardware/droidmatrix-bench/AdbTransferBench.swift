@@ -1,0 +1,113 @@
+import ArgumentParser
+import ChildProcess
+import Foundation
+import VirtualPhone
+
+/// `droidmatrix-bench adb-transfer`: `adb push` and `adb pull` throughput through Google's adb,
+/// against a phone at `--address` or, by default, a virtual phone served in this process.
+struct AdbTransferBench: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "adb-transfer",
+    abstract: "Time `adb push` and `adb pull` of a random file through a private adb server.",
+    discussion: """
+      Starts its own adb server on a free port with its own HOME and stops it afterwards.
+      Without --address it serves a virtual phone in-process on a free loopback port.
+      Example: swift run -c release droidmatrix-bench adb-transfer --size-mib 256 --runs 3
+      """
+  )
+
+  @Option(help: "Size of the file to transfer, in MiB.")
+  var sizeMib = 256
+
+  @Option(help: "How many push/pull rounds to time.")
+  var runs = 3
+
+  @Option(help: "host:port of a phone in TCP mode (default: an in-process virtual phone).")
+  var address: String?
+
+  @Option(help: "Where to write the JSON report.")
+  var json: String?
+
+  func validate() throws {
+    guard sizeMib > 0, runs > 0 else { throw ValidationError("--size-mib and --runs must be positive") }
+  }
+
+  func run() async throws {
+    guard let adbPath = ChildProcess.find("adb") else {
+      throw ValidationError("Google's adb is not on PATH (install it with tools/setup)")
+    }
+    let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let source = workspace.appendingPathComponent("payload.bin")
+    var generator = SystemRandomNumberGenerator()
+    try Data((0..<(sizeMib << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: source)
+
+    var server: VirtualPhoneServer?
+    let target: String
+    if let address {
+      target = address
+    } else {
+      server = try await VirtualPhoneServer.start(phones: [VirtualPhone()])
+      target = server!.addresses[0]
+    }
+    let adb = try PrivateAdbServer(
+      executable: adbPath, home: workspace.appendingPathComponent("home"), port: Int.random(in: 20_000...29_999))
+    try await adb.start()
+    do {
+      let report = try await measure(adb: adb, target: target, source: source, workspace: workspace)
+      print(report.markdown)
+      if let json { try report.json.write(to: URL(fileURLWithPath: json)) }
+    } catch {
+      await adb.kill()
+      await server?.stop()
+      throw error
+    }
+    await adb.kill()
+    await server?.stop()
+  }
+
+  private func measure(adb: PrivateAdbServer, target: String, source: URL, workspace: URL) async throws
+    -> TransferReport
+  {
+    try await adb.connect(target)
+
+    var pushes: [Double] = []
+    var pulls: [Double] = []
+    for round in 1...runs {
+      let push = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
+      let pulled = workspace.appendingPathComponent("pulled-\(round).bin")
+      let pull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
+      try FileManager.default.removeItem(at: pulled)
+      pushes.append(Double(sizeMib) * 1.048576 / push)
+      pulls.append(Double(sizeMib) * 1.048576 / pull)
+      print(String(format: "round %d: push %.1f MB/s, pull %.1f MB/s", round, pushes.last!, pulls.last!))
+    }
+    return TransferReport(
+      target: address ?? "in-process virtual phone", sizeMiB: sizeMib, pushMBps: pushes, pullMBps: pulls)
+  }
+}
+
+/// The figures of one `adb-transfer` run.
+struct TransferReport: Codable {
+  var target: String
+  var sizeMiB: Int
+  var pushMBps: [Double]
+  var pullMBps: [Double]
+
+  var markdown: String {
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    return """
+      | adb (Google's CLI) → \(target) | median MB/s | runs |
+      |---|---|---|
+      | push \(sizeMiB) MiB | \(String(format: "%.1f", median(pushMBps))) | \(pushMBps.count) |
+      | pull \(sizeMiB) MiB | \(String(format: "%.1f", median(pullMBps))) | \(pullMBps.count) |
+      """
+  }
+
+  var json: Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return (try? encoder.encode(self)) ?? Data()
+  }
+}

@@ -1,0 +1,37 @@
+extension VirtualPhone {
+  /// The identity and test behaviour of a virtual phone.
+  public struct Configuration: Sendable, Hashable {
+    /// `ro.serialno`; adb shows a TCP device as `host:port`, but `getprop` answers this.
+    public var serial: String
+    /// `ro.product.model`, as `adb devices -l` shows it (sanitized to alphanumerics and `_`).
+    public var model: String
+    /// `ro.product.name`.
+    public var product: String
+    /// `ro.product.device`.
+    public var device: String
+    /// Further system properties (`getprop`), overriding the defaults.
+    public var extraProperties: [String: String]
+    /// Physical screen size in pixels (`wm size`).
+    public var screenWidth: Int
+    /// Physical screen height in pixels.
+    public var screenHeight: Int
+    /// Screen density in dpi (`wm density`).
+    public var density: Int
+
+    /// Creates a configuration; every field has a sensible default.
+    public init(
+      serial: String = "vphone-0001", model: String = "Virtual Phone", product: String = "vphone",
+      device: String = "vphone", extraProperties: [String: String] = [:],
+      screenWidth: Int = 1080, screenHeight: Int = 2400, density: Int = 420
+    ) {
+      self.serial = serial
+      self.model = model
+      self.product = product
+      self.device = device
+      self.extraProperties = extraProperties
+      self.screenWidth = screenWidth
+      self.screenHeight = screenHeight
+      self.density = density
+    }
+  }
+}
