@@ -57,7 +57,9 @@ struct AdbConnectTests {
     let port = try freeLoopbackPort()
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["--port", String(port), "--count", "3", "--model", "Bench Phone"]
+    process.arguments = [
+      "--port", String(port), "--count", "3", "--model", "Bench Phone", "--phone-prop", "2:ro.build.version.sdk=30",
+    ]
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     defer {
@@ -71,6 +73,8 @@ struct AdbConnectTests {
         try await adb.waitFor(address, state: "device")
         let serial = try await adb.run(["-s", address, "shell", "getprop ro.serialno"]).standardOutput
         #expect(serial == "vphone-\(offset + 1)\n")
+        let sdk = try await adb.run(["-s", address, "shell", "getprop ro.build.version.sdk"]).standardOutput
+        #expect(sdk == (offset == 1 ? "30\n" : "33\n"))
       }
     }
   }

@@ -40,8 +40,7 @@ struct AdbTransferBench: AsyncParsableCommand {
     try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: workspace) }
     let source = workspace.appendingPathComponent("payload.bin")
-    var generator = SystemRandomNumberGenerator()
-    try Data((0..<(sizeMib << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: source)
+    try Self.writeRandomFile(source, byteCount: sizeMib << 20)
 
     var server: VirtualPhoneServer?
     let target: String
@@ -74,17 +73,39 @@ struct AdbTransferBench: AsyncParsableCommand {
 
     var pushes: [Double] = []
     var pulls: [Double] = []
+    var pushLoads: [Double] = []
     for round in 1...runs {
+      let cpuBefore = ProcessCPU.seconds()
       let push = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
+      pushLoads.append((ProcessCPU.seconds() - cpuBefore) / push)
       let pulled = workspace.appendingPathComponent("pulled-\(round).bin")
       let pull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
       try FileManager.default.removeItem(at: pulled)
       pushes.append(Double(sizeMib) * 1.048576 / push)
       pulls.append(Double(sizeMib) * 1.048576 / pull)
-      print(String(format: "round %d: push %.1f MB/s, pull %.1f MB/s", round, pushes.last!, pulls.last!))
+      print(
+        String(
+          format: "round %d: push %.1f MB/s (this process busy %.0f%% of one core), pull %.1f MB/s", round,
+          pushes.last!, pushLoads.last! * 100, pulls.last!))
     }
     return TransferReport(
-      target: address ?? "in-process virtual phone", sizeMiB: sizeMib, pushMBps: pushes, pullMBps: pulls)
+      target: address ?? "in-process virtual phone", sizeMiB: sizeMib, pushMBps: pushes, pullMBps: pulls,
+      pushProcessCoreShare: pushLoads)
+  }
+
+  /// Writes `byteCount` bytes from /dev/urandom, in 1 MiB reads.
+  static func writeRandomFile(_ url: URL, byteCount: Int) throws {
+    guard let random = FileHandle(forReadingAtPath: "/dev/urandom") else { throw BenchFailure("no /dev/urandom") }
+    defer { try? random.close() }
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    let file = try FileHandle(forWritingTo: url)
+    defer { try? file.close() }
+    var remaining = byteCount
+    while remaining > 0 {
+      let chunk = try random.read(upToCount: min(remaining, 1 << 20)) ?? Data()
+      try file.write(contentsOf: chunk)
+      remaining -= chunk.count
+    }
   }
 }
 
@@ -94,6 +115,9 @@ struct TransferReport: Codable {
   var sizeMiB: Int
   var pushMBps: [Double]
   var pullMBps: [Double]
+  /// CPU time of this process (the in-process phone) per second of push: below 1.0 the phone
+  /// had time to spare.
+  var pushProcessCoreShare: [Double]
 
   var markdown: String {
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -102,6 +126,8 @@ struct TransferReport: Codable {
       |---|---|---|
       | push \(sizeMiB) MiB | \(String(format: "%.1f", median(pushMBps))) | \(pushMBps.count) |
       | pull \(sizeMiB) MiB | \(String(format: "%.1f", median(pullMBps))) | \(pullMBps.count) |
+
+      During push this process (which serves the virtual phone) used \(String(format: "%.0f", median(pushProcessCoreShare) * 100))% of one core.
       """
   }
 

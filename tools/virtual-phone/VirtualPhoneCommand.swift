@@ -35,8 +35,13 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
   @Option(help: "Device name (ro.product.device).")
   var device: String = "vphone"
 
-  @Option(name: .customLong("prop"), help: "An extra system property KEY=VALUE (repeatable).")
+  @Option(name: .customLong("prop"), help: "An extra system property KEY=VALUE for every phone (repeatable).")
   var properties: [String] = []
+
+  @Option(
+    name: .customLong("phone-prop"),
+    help: "A system property for one phone, N:KEY=VALUE with N counted from 1 (repeatable).")
+  var phoneProperties: [String] = []
 
   @Option(help: "adb_keys file (one public key per line): require authentication with these keys.")
   var authKeys: String?
@@ -62,8 +67,14 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       throw ValidationError("--max-payload must be between 4096 and 1048576")
     }
     guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative") }
-    for property in properties where !property.contains("=") {
+    for property in properties where Self.keyValue(property) == nil {
       throw ValidationError("--prop takes KEY=VALUE, got \(property.debugDescription)")
+    }
+    for property in phoneProperties {
+      guard let (index, _, _) = Self.indexedKeyValue(property), (1...count).contains(index) else {
+        throw ValidationError(
+          "--phone-prop takes N:KEY=VALUE with N from 1 to \(count), got \(property.debugDescription)")
+      }
     }
     guard authKeys != nil || !acceptNewKeys else { throw ValidationError("--accept-new-keys needs --auth-keys") }
   }
@@ -79,16 +90,17 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
     } else {
       authentication = .disabled
     }
-    var extra: [String: String] = [:]
-    for property in properties {
-      let parts = property.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      extra[String(parts[0])] = String(parts[1])
-    }
+    var shared: [String: String] = [:]
+    for (key, value) in properties.compactMap(Self.keyValue) { shared[key] = value }
     let behaviour = VirtualPhoneServer.Behaviour(
       authentication: authentication, maxPayload: maxPayload, latency: .milliseconds(latencyMs),
       vanishAfterBytes: vanishAfterBytes)
     let phones = (1...count).map { index in
-      VirtualPhone(
+      var extra = shared
+      for (phone, key, value) in phoneProperties.compactMap(Self.indexedKeyValue) where phone == index {
+        extra[key] = value
+      }
+      return VirtualPhone(
         configuration: .init(
           serial: count == 1 ? serial : "\(serial)-\(index)", model: model, product: product, device: device,
           extraProperties: extra))
@@ -98,5 +110,20 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       print("virtual-phone \(phone.configuration.serial) listening on \(address)")
     }
     try await server.waitUntilStopped()
+  }
+
+  /// Splits `KEY=VALUE`; nil when there is no `=` or the key is empty.
+  static func keyValue(_ text: String) -> (String, String)? {
+    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty else { return nil }
+    return (String(parts[0]), String(parts[1]))
+  }
+
+  /// Splits `N:KEY=VALUE`.
+  static func indexedKeyValue(_ text: String) -> (Int, String, String)? {
+    guard let colon = text.firstIndex(of: ":"), let index = Int(text[..<colon]),
+      let (key, value) = keyValue(String(text[text.index(after: colon)...]))
+    else { return nil }
+    return (index, key, value)
   }
 }
