@@ -13,8 +13,10 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "ADBWire", targets: ["ADBWire"]),
+    .library(name: "ADB", targets: ["ADB"]),
     .library(name: "VirtualPhone", targets: ["VirtualPhone"]),
     .executable(name: "virtual-phone", targets: ["virtual-phone"]),
+    .executable(name: "droidmatrix", targets: ["droidmatrix"]),
     .executable(name: "droidmatrix-bench", targets: ["droidmatrix-bench"]),
   ],
   dependencies: [
@@ -27,6 +29,17 @@ let package = Package(
     .target(
       name: "ADBWire",
       dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+      swiftSettings: strictSettings
+    ),
+    // Transports and clients: the adb server's smart-socket protocol, one device interface.
+    .target(
+      name: "ADB",
+      dependencies: [
+        "ADBWire",
+        "ChildProcess",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       swiftSettings: strictSettings
     ),
     // Runs helper programs (adb, python3) to completion without being held up by daemons.
@@ -53,6 +66,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "tools/virtual-phone",
+      swiftSettings: strictSettings
+    ),
+    // The command line: device commands now, `serve` later.
+    .executableTarget(
+      name: "droidmatrix",
+      dependencies: [
+        "ADB",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strictSettings
     ),
     // The hardware test bench: measures real phones on a rack, or virtual ones.
@@ -86,10 +108,23 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // What the interop tests share: private adb servers, served phones, independent decoders.
+    .target(
+      name: "InteropSupport",
+      dependencies: ["VirtualPhone", "ChildProcess"],
+      path: "Tests/InteropSupport",
+      swiftSettings: strictSettings
+    ),
     // Google's adb (Debian package `adb`) against the virtual phone.
     .testTarget(
       name: "InteropTests",
-      dependencies: ["VirtualPhone", "ADBWire", "ChildProcess"],
+      dependencies: ["VirtualPhone", "ADBWire", "ChildProcess", "InteropSupport"],
+      swiftSettings: strictSettings
+    ),
+    // The ADB library against a real adb server and virtual phones.
+    .testTarget(
+      name: "ADBTests",
+      dependencies: ["ADB", "ADBWire", "VirtualPhone", "ChildProcess", "InteropSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,6 +1,7 @@
 import ADBWire
 import ChildProcess
 import Foundation
+import InteropSupport
 import Testing
 import VirtualPhone
 

@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import InteropSupport
 import Testing
 import VirtualPhone
 

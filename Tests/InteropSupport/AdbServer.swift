@@ -4,18 +4,18 @@ import Testing
 
 /// A private adb server for one test: Google's adb (Debian package `adb`) on a free port, with
 /// its own HOME (so its own `~/.android/adbkey`). The test stops it; nothing else is touched.
-struct AdbServer: Sendable {
+public struct AdbServer: Sendable {
   /// Path of the adb binary, or nil when adb is not installed.
-  static let executable = ChildProcess.find("adb")
+  public static let executable = ChildProcess.find("adb")
 
   /// The port the server listens on.
-  let port: Int
+  public let port: Int
   /// The HOME the server and its clients see.
-  let home: URL
+  public let home: URL
 
   /// Runs `body` with a started server and always stops the server afterwards.
   /// - Parameter home: a prepared HOME (for example holding a chosen `.android/adbkey`).
-  static func with<T>(home: URL? = nil, _ body: (AdbServer) async throws -> T) async throws -> T {
+  public static func with<T>(home: URL? = nil, _ body: (AdbServer) async throws -> T) async throws -> T {
     let home = try home ?? makeTemporaryDirectory("adb-home")
     let server = AdbServer(port: try freeLoopbackPort(), home: home)
     let started = try await server.run(["start-server"], timeout: .seconds(30))
@@ -33,7 +33,7 @@ struct AdbServer: Sendable {
   }
 
   /// Runs `adb -P PORT ARGS…` against this server.
-  func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ChildProcess.Output {
+  public func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ChildProcess.Output {
     guard let adb = Self.executable else { throw AdbFailure("adb is not installed (run tools/setup)") }
     var environment = ProcessInfo.processInfo.environment
     environment["HOME"] = home.path
@@ -46,12 +46,12 @@ struct AdbServer: Sendable {
   }
 
   /// `adb connect` to `address`, returning what adb printed.
-  func connect(_ address: String) async throws -> String {
+  public func connect(_ address: String) async throws -> String {
     try await run(["connect", address], timeout: .seconds(30)).standardOutput
   }
 
   /// Polls `adb devices` until `serial` is in `state` (e.g. "device", "unauthorized").
-  func waitFor(_ serial: String, state: String, timeout: Duration = .seconds(10)) async throws {
+  public func waitFor(_ serial: String, state: String, timeout: Duration = .seconds(10)) async throws {
     let deadline = ContinuousClock.now + timeout
     var last = ""
     while ContinuousClock.now < deadline {
@@ -63,29 +63,29 @@ struct AdbServer: Sendable {
   }
 
   /// Stops this server (`adb kill-server`).
-  func kill() async {
+  public func kill() async {
     _ = try? await run(["kill-server"], timeout: .seconds(15))
   }
 }
 
 /// A failed expectation about adb, with adb's own words.
-struct AdbFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
+public struct AdbFailure: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
 }
 
 /// A new empty directory under the system's temporary directory.
-func makeTemporaryDirectory(_ prefix: String) throws -> URL {
+public func makeTemporaryDirectory(_ prefix: String) throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
 
 /// Whether Google's adb is available; interop tests are skipped (with this reason) without it.
-let adbIsInstalled = AdbServer.executable != nil
+public let adbIsInstalled = AdbServer.executable != nil
 
 /// `count` random bytes from the kernel (fast even in a debug build).
-func randomBytes(count: Int) throws -> Data {
+public func randomBytes(count: Int) throws -> Data {
   guard let urandom = FileHandle(forReadingAtPath: "/dev/urandom") else { throw AdbFailure("no /dev/urandom") }
   defer { try? urandom.close() }
   return try urandom.read(upToCount: count) ?? Data()

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Asks the kernel for a free loopback TCP port: bind port 0, read the port, close.
-func freeLoopbackPort() throws -> Int {
+public func freeLoopbackPort() throws -> Int {
   let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
   guard socket >= 0 else { throw POSIXError(.EMFILE) }
   defer { close(socket) }

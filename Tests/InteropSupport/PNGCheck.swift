@@ -3,10 +3,10 @@ import Foundation
 
 /// Decodes a PNG with an independent implementation, Python's `zlib`: checks the signature,
 /// every chunk's CRC, inflates IDAT and checks its length against IHDR.
-enum PNGCheck {
-  struct Image {
-    var width: Int
-    var height: Int
+public enum PNGCheck {
+  public struct Image {
+    public var width: Int
+    public var height: Int
   }
 
   static let script = """
@@ -30,7 +30,7 @@ enum PNGCheck {
     """
 
   /// The image's size; throws with Python's message when the PNG does not decode.
-  static func decode(_ png: Data) async throws -> Image {
+  public static func decode(_ png: Data) async throws -> Image {
     let directory = try makeTemporaryDirectory("png")
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("image.png")

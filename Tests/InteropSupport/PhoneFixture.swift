@@ -2,9 +2,9 @@ import Foundation
 import VirtualPhone
 
 /// Virtual phones served on free loopback ports for one test, stopped afterwards.
-enum PhoneFixture {
+public enum PhoneFixture {
   /// Serves `count` phones (models "Interop Phone N") and runs `body`; always stops them.
-  static func with<T>(
+  public static func with<T>(
     count: Int = 1, behaviour: VirtualPhoneServer.Behaviour = .init(),
     _ body: (VirtualPhoneServer) async throws -> T
   ) async throws -> T {

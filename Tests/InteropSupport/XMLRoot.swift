@@ -5,12 +5,12 @@ import Foundation
 #endif
 
 /// The root element of a parsed XML document and how many `node` elements it holds.
-struct XMLRoot {
-  var name: String
-  var nodeCount: Int
+public struct XMLRoot {
+  public var name: String
+  public var nodeCount: Int
 
   /// Parses `data` with Foundation's XMLParser; throws its error when the XML is not well formed.
-  static func parse(_ data: Data) throws -> XMLRoot {
+  public static func parse(_ data: Data) throws -> XMLRoot {
     let delegate = Delegate()
     let parser = XMLParser(data: data)
     parser.delegate = delegate

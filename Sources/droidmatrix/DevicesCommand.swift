@@ -1,0 +1,32 @@
+import ADB
+import ArgumentParser
+
+/// `droidmatrix devices [-l]`: the devices the adb server knows, like `adb devices`.
+struct DevicesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "devices", abstract: "List the devices the adb server knows.")
+
+  @OptionGroup var server: ServerOptions
+
+  @Flag(name: .shortAndLong, help: "Also show product, model, device and transport id.")
+  var long = false
+
+  func run() async throws {
+    let devices = try await server.client().devices()
+    print("List of devices attached")
+    for info in devices {
+      guard long else {
+        print("\(info.serial)\t\(info.state)")
+        continue
+      }
+      // adb prints "%-22s %s": the serial padded to 22 columns, then the state.
+      var line = info.serial + String(repeating: " ", count: max(0, 22 - info.serial.count)) + " " + info.state
+      if let path = info.devicePath { line += " \(path)" }
+      if let product = info.product { line += " product:\(product)" }
+      if let model = info.model { line += " model:\(model)" }
+      if let device = info.device { line += " device:\(device)" }
+      if let id = info.transportID { line += " transport_id:\(id)" }
+      print(line)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `droidmatrix`: drive Android phones from the command line.
+@main
+struct DroidMatrixCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "droidmatrix",
+    abstract: "Drive fleets of Android phones: ADB commands now, the TikMatrix-compatible server later.",
+    subcommands: [DevicesCommand.self]
+  )
+}
