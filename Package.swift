@@ -81,6 +81,7 @@ let package = Package(
     .executableTarget(
       name: "droidmatrix-bench",
       dependencies: [
+        "ADB",
         "VirtualPhone",
         "ChildProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

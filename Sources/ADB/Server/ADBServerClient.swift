@@ -40,6 +40,9 @@ public struct ADBServerClient: Sendable {
   /// The device with `serial`.
   public func device(_ serial: String) -> ADBServerDevice { ADBServerDevice(serial: serial, server: self) }
 
+  /// The only device, as `adb` without `-s` (requests fail when there is not exactly one).
+  public var onlyDevice: ADBServerDevice { ADBServerDevice(serial: "", server: self) }
+
   // MARK: - Host services
 
   /// `host:version`: the server's protocol version (41 for adb 29 and later).
