@@ -122,6 +122,12 @@ let package = Package(
       dependencies: ["VirtualPhone", "ADBWire", "ChildProcess", "InteropSupport"],
       swiftSettings: strictSettings
     ),
+    // The command line's argument parsing, without running anything.
+    .testTarget(
+      name: "DroidMatrixCLITests",
+      dependencies: ["droidmatrix", "ADB", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: strictSettings
+    ),
     // The ADB library against a real adb server and virtual phones.
     .testTarget(
       name: "ADBTests",

@@ -12,21 +12,23 @@ struct DevicesCommand: AsyncParsableCommand {
   var long = false
 
   func run() async throws {
-    let devices = try await server.client().devices()
-    print("List of devices attached")
-    for info in devices {
-      guard long else {
-        print("\(info.serial)\t\(info.state)")
-        continue
-      }
-      // adb prints "%-22s %s": the serial padded to 22 columns, then the state.
-      var line = info.serial + String(repeating: " ", count: max(0, 22 - info.serial.count)) + " " + info.state
-      if let path = info.devicePath { line += " \(path)" }
-      if let product = info.product { line += " product:\(product)" }
-      if let model = info.model { line += " model:\(model)" }
-      if let device = info.device { line += " device:\(device)" }
-      if let id = info.transportID { line += " transport_id:\(id)" }
-      print(line)
-    }
+    let devices = try await Terminal.reportingErrors { try await server.client().devices() }
+    var text = "List of devices attached\n"
+    for info in devices { text += Self.line(for: info, long: long) + "\n" }
+    // adb ends the listing with a blank line.
+    Terminal.write(text + "\n")
+  }
+
+  /// One device as `adb devices` prints it: `serial<TAB>state`, or with `long` the `-l` form.
+  static func line(for info: ADBDeviceInfo, long: Bool) -> String {
+    guard long else { return "\(info.serial)\t\(info.state)" }
+    // adb prints "%-22s %s": the serial padded to 22 columns, then the state.
+    var line = info.serial + String(repeating: " ", count: max(0, 22 - info.serial.count)) + " " + info.state
+    if let path = info.devicePath { line += " \(path)" }
+    if let product = info.product { line += " product:\(product)" }
+    if let model = info.model { line += " model:\(model)" }
+    if let device = info.device { line += " device:\(device)" }
+    if let id = info.transportID { line += " transport_id:\(id)" }
+    return line
   }
 }

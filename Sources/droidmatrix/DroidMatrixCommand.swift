@@ -6,6 +6,9 @@ struct DroidMatrixCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "droidmatrix",
     abstract: "Drive fleets of Android phones: ADB commands now, the TikMatrix-compatible server later.",
-    subcommands: [DevicesCommand.self]
+    subcommands: [
+      DevicesCommand.self, ShellCommand.self, PushCommand.self, PullCommand.self, ForwardCommand.self,
+      ReverseCommand.self, ConnectCommand.self, DisconnectCommand.self, TrackCommand.self,
+    ]
   )
 }

@@ -43,12 +43,19 @@ extension ADBServerClient {
   @discardableResult
   public func forward(serial: String, local: String, remote: String, noRebind: Bool = false) async throws -> Int? {
     let options = noRebind ? "norebind:" : ""
-    return try await withConnection { stream in
-      // Two OKAYs: "connect" (the request reached the server), then "status" (the listener is
-      // installed). For `tcp:0` the real port follows as hex4 + decimal (ADB-PROTOCOL.md §1).
-      try await stream.request("host-serial:\(serial):forward:\(options)\(local);\(remote)")
-      try await stream.readStatus()
-      return try await stream.readResolvedPort(local: local)
+    do {
+      return try await withConnection { stream in
+        // Two OKAYs: "connect" (the request reached the server), then "status" (the listener is
+        // installed). For `tcp:0` the real port follows as hex4 + decimal (ADB-PROTOCOL.md §1).
+        try await stream.request("host-serial:\(serial):forward:\(options)\(local);\(remote)")
+        try await stream.readStatus()
+        return try await stream.readResolvedPort(local: local)
+      }
+    } catch let error as ADBError where error.code == .serverFailure && error.message.isEmpty {
+      // adb 29 answers a forward to a missing device with an empty FAIL; get-state names the
+      // reason ("device 'X' not found", "device offline").
+      _ = try await device(serial).state()
+      throw ADBError(.serverFailure, "the adb server refused to forward \(local) to \(remote) on \(serial)")
     }
   }
 

@@ -14,6 +14,9 @@ enum ServiceRouter {
     if name == "sync:" {
       return SyncService(phone: phone, output: output)
     }
+    if name.hasPrefix("reverse:") {
+      return ReverseService(command: String(name.dropFirst("reverse:".count)), phone: phone, output: output)
+    }
     if name.hasPrefix("reboot:") {
       return RebootService(phone: phone, output: output)
     }
