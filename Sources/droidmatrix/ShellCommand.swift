@@ -27,12 +27,16 @@ struct ShellCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let output = try await Terminal.reportingErrors {
-      try await target.device().shell(words.joined(separator: " "))
+    // Output is written as it arrives, so long-running commands show progress.
+    let exitStatus = try await Terminal.reportingErrors {
+      try await target.device().shell(words.joined(separator: " ")) { chunk in
+        switch chunk {
+        case .stdout(let bytes): Terminal.write(bytes, to: Terminal.standardOutput)
+        case .stderr(let bytes): Terminal.write(bytes, to: Terminal.standardError)
+        }
+      }
     }
-    Terminal.write(output.stdout, to: Terminal.standardOutput)
-    Terminal.write(output.stderr, to: Terminal.standardError)
-    let status = output.exitStatus ?? 0
+    let status = exitStatus ?? 0
     if status != 0 { throw ExitCode(status) }
   }
 }

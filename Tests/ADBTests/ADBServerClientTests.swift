@@ -82,3 +82,38 @@ struct ADBServerClientTests {
     }
   }
 }
+
+/// Shell over devices without shell v2, and output delivered as it arrives.
+@Suite(.enabled(if: adbIsInstalled, "Google's adb is not installed; run tools/setup"), .serialized)
+struct ShellFallbackTests {
+  @Test func aDeviceWithoutShellV2GetsMergedOutputAndNoStatus() async throws {
+    let oldPhone = VirtualPhoneServer.Behaviour(features: ["cmd"])
+    try await PhoneFixture.with(behaviour: oldPhone) { phones in
+      try await AdbServer.with { adb in
+        let client = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
+        try await client.connect(phones.addresses[0])
+        try await adb.waitFor(phones.addresses[0], state: "device")
+        let output = try await client.device(phones.addresses[0]).shell("echo out; echo err >&2; exit 3")
+        #expect(output.standardOutput == "out\nerr\n")
+        #expect(output.stderr.isEmpty)
+        #expect(output.exitStatus == nil)
+      }
+    }
+  }
+
+  @Test func streamingDeliversStdoutAndStderrApartInOrder() async throws {
+    try await PhoneFixture.with { phones in
+      try await AdbServer.with { adb in
+        let client = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
+        try await client.connect(phones.addresses[0])
+        try await adb.waitFor(phones.addresses[0], state: "device")
+        var chunks: [ShellOutputChunk] = []
+        let status = try await client.device(phones.addresses[0]).shell("echo a; echo b >&2; exit 2") {
+          chunks.append($0)
+        }
+        #expect(status == 2)
+        #expect(chunks == [.stdout(Array("a\n".utf8)), .stderr(Array("b\n".utf8))])
+      }
+    }
+  }
+}

@@ -18,9 +18,9 @@ struct AdbFaultTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = try Self.randomFile(megabytes: 32, in: directory)
 
-    // Phone 1 answers every packet 40 ms late, so a 32 MiB push (32 acknowledged 1 MiB writes)
-    // takes over a second: long enough to be killed in the middle.
-    try await PhoneFixture.with(behaviour: .init(latency: .milliseconds(40))) { doomed in
+    // Phone 1 answers every packet 100 ms late, so a 32 MiB push (32 acknowledged 1 MiB writes)
+    // takes over three seconds; it is stopped once 4 MiB have arrived, whatever the scheduling.
+    try await PhoneFixture.with(behaviour: .init(latency: .milliseconds(100))) { doomed in
       try await PhoneFixture.with { survivor in
         try await AdbServer.with { adb in
           for address in doomed.addresses + survivor.addresses {
@@ -28,7 +28,9 @@ struct AdbFaultTests {
             try await adb.waitFor(address, state: "device")
           }
           async let push = adb.run(["-s", doomed.addresses[0], "push", file.path, "/sdcard/payload.bin"])
-          try await Task.sleep(for: .milliseconds(500))
+          while doomed.phones[0].traffic.bytesFromHost < 4 << 20 {
+            try await Task.sleep(for: .milliseconds(20))
+          }
           await doomed.stop(phoneAt: 0)
           let result = try await push
           #expect(result.status != 0)

@@ -1,3 +1,4 @@
+import ADB
 import ArgumentParser
 import ChildProcess
 import Foundation
@@ -70,27 +71,30 @@ struct AdbTransferBench: AsyncParsableCommand {
     -> TransferReport
   {
     try await adb.connect(target)
-
-    var pushes: [Double] = []
-    var pulls: [Double] = []
-    var pushLoads: [Double] = []
+    let device = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
+      .device(target)
+    let megabytes = Double(sizeMib) * 1.048576
+    var report = TransferReport(target: address ?? "in-process virtual phone", sizeMiB: sizeMib)
     for round in 1...runs {
+      // adb and the library take turns on the same file, phone and server, so drift hits both.
       let cpuBefore = ProcessCPU.seconds()
-      let push = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
-      pushLoads.append((ProcessCPU.seconds() - cpuBefore) / push)
+      let adbPush = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
+      let phoneLoad = (ProcessCPU.seconds() - cpuBefore) / adbPush
+      let libraryPush = try await device.push(source.path, to: "/data/local/tmp/bench.bin").seconds
       let pulled = workspace.appendingPathComponent("pulled-\(round).bin")
-      let pull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
+      let adbPull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
       try FileManager.default.removeItem(at: pulled)
-      pushes.append(Double(sizeMib) * 1.048576 / push)
-      pulls.append(Double(sizeMib) * 1.048576 / pull)
+      let libraryPull = try await device.pull("/data/local/tmp/bench.bin", to: pulled.path).seconds
+      try FileManager.default.removeItem(at: pulled)
+      report.add(
+        adbPush: megabytes / adbPush, libraryPush: megabytes / libraryPush, adbPull: megabytes / adbPull,
+        libraryPull: megabytes / libraryPull, phoneLoad: phoneLoad)
       print(
         String(
-          format: "round %d: push %.1f MB/s (this process busy %.0f%% of one core), pull %.1f MB/s", round,
-          pushes.last!, pushLoads.last! * 100, pulls.last!))
+          format: "round %d: push adb %.0f / library %.0f MB/s, pull adb %.0f / library %.0f MB/s", round,
+          megabytes / adbPush, megabytes / libraryPush, megabytes / adbPull, megabytes / libraryPull))
     }
-    return TransferReport(
-      target: address ?? "in-process virtual phone", sizeMiB: sizeMib, pushMBps: pushes, pullMBps: pulls,
-      pushProcessCoreShare: pushLoads)
+    return report
   }
 
   /// Writes `byteCount` bytes from /dev/urandom, in 1 MiB reads.
@@ -109,25 +113,42 @@ struct AdbTransferBench: AsyncParsableCommand {
   }
 }
 
-/// The figures of one `adb-transfer` run.
+/// The figures of one `adb-transfer` run, in MB/s (10^6 bytes per second).
 struct TransferReport: Codable {
   var target: String
   var sizeMiB: Int
-  var pushMBps: [Double]
-  var pullMBps: [Double]
-  /// CPU time of this process (the in-process phone) per second of push: below 1.0 the phone
-  /// had time to spare.
-  var pushProcessCoreShare: [Double]
+  var adbPush: [Double] = []
+  var libraryPush: [Double] = []
+  var adbPull: [Double] = []
+  var libraryPull: [Double] = []
+  /// CPU time of this process (which serves an in-process phone) per second of `adb push`:
+  /// below 1.0 the phone had time to spare.
+  var phoneCoreShareDuringAdbPush: [Double] = []
+
+  mutating func add(adbPush: Double, libraryPush: Double, adbPull: Double, libraryPull: Double, phoneLoad: Double) {
+    self.adbPush.append(adbPush)
+    self.libraryPush.append(libraryPush)
+    self.adbPull.append(adbPull)
+    self.libraryPull.append(libraryPull)
+    phoneCoreShareDuringAdbPush.append(phoneLoad)
+  }
 
   var markdown: String {
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    func row(_ name: String, _ adb: [Double], _ library: [Double]) -> String {
+      String(
+        format: "| %@ %d MiB | %.0f | %.0f | %.2f× |", name, sizeMiB, median(adb), median(library),
+        median(library) / median(adb))
+    }
     return """
-      | adb (Google's CLI) → \(target) | median MB/s | runs |
-      |---|---|---|
-      | push \(sizeMiB) MiB | \(String(format: "%.1f", median(pushMBps))) | \(pushMBps.count) |
-      | pull \(sizeMiB) MiB | \(String(format: "%.1f", median(pullMBps))) | \(pullMBps.count) |
+      \(target), \(adbPush.count) rounds, medians in MB/s, one adb server
 
-      During push this process (which serves the virtual phone) used \(String(format: "%.0f", median(pushProcessCoreShare) * 100))% of one core.
+      | transfer | adb CLI | DroidMatrix library | library / adb |
+      |---|---|---|---|
+      \(row("push", adbPush, libraryPush))
+      \(row("pull", adbPull, libraryPull))
+
+      During adb push this process (which serves the virtual phone) used \(String(format: "%.0f", median(phoneCoreShareDuringAdbPush) * 100))% of one core.
       """
   }
 

@@ -24,6 +24,9 @@ struct ShellLatencyBench: AsyncParsableCommand {
   @Option(help: "host:port of a phone in TCP mode (default: an in-process virtual phone).")
   var address: String?
 
+  @Option(help: "Where to write the JSON report.")
+  var json: String?
+
   func validate() throws {
     guard count > 0 else { throw ValidationError("--count must be positive") }
   }
@@ -53,6 +56,11 @@ struct ShellLatencyBench: AsyncParsableCommand {
     await adb.kill()
     await server?.stop()
     print(LatencyRow.table(rows, count: count, target: address ?? "in-process virtual phone"))
+    if let json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try encoder.encode(rows).write(to: URL(fileURLWithPath: json))
+    }
   }
 
   private func measureLibrary(port: Int, target: String) async throws -> LatencyRow {
@@ -114,10 +122,20 @@ struct ShellLatencyBench: AsyncParsableCommand {
   }
 }
 
-/// One client's round-trip samples.
-struct LatencyRow {
+/// One client's round-trip samples, in milliseconds.
+struct LatencyRow: Encodable {
   var client: String
   var samples: [Double]
+
+  enum CodingKeys: String, CodingKey { case client, count, medianMilliseconds, p99Milliseconds }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(client, forKey: .client)
+    try container.encode(samples.count, forKey: .count)
+    try container.encode(median, forKey: .medianMilliseconds)
+    try container.encode(p99, forKey: .p99Milliseconds)
+  }
 
   var median: Double { percentile(0.5) }
   var p99: Double { percentile(0.99) }

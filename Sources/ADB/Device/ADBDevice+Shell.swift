@@ -16,6 +16,14 @@ public struct ShellOutput: Hashable, Sendable {
   public var standardError: String { String(decoding: stderr, as: UTF8.self) }
 }
 
+/// A piece of a running command's output, delivered as it arrives.
+public enum ShellOutputChunk: Hashable, Sendable {
+  /// Bytes the command wrote to standard output (and, without shell v2, standard error).
+  case stdout([UInt8])
+  /// Bytes the command wrote to standard error (shell v2 only).
+  case stderr([UInt8])
+}
+
 extension ADBDevice {
   /// Runs `command` with `sh -c` on the device and collects its output.
   ///
@@ -26,9 +34,34 @@ extension ADBDevice {
   ///   - command: the command line; the device's shell parses it, so quote as for `sh`.
   ///   - stdin: bytes for the command's standard input (v2 only).
   public func shell(_ command: String, stdin: [UInt8] = []) async throws -> ShellOutput {
+    var output = ShellOutput(stdout: [], stderr: [], exitStatus: nil)
+    output.exitStatus = try await shell(command, stdin: stdin) { chunk in
+      switch chunk {
+      case .stdout(let bytes): output.stdout += bytes
+      case .stderr(let bytes): output.stderr += bytes
+      }
+    }
+    return output
+  }
+
+  /// Runs `command` and hands each piece of its output to `onOutput` as it arrives, for long
+  /// commands (`logcat`, a script) whose output should not wait for the end.
+  ///
+  /// ```swift
+  /// let status = try await phone.shell("for i in 1 2 3; do echo $i; sleep 1; done") { chunk in
+  ///   if case .stdout(let bytes) = chunk { print(String(decoding: bytes, as: UTF8.self), terminator: "") }
+  /// }
+  /// ```
+  /// - Returns: the exit status, or nil on a device without shell v2.
+  /// - Throws: ``ADBError``, or what `onOutput` throws (which ends the command's stream).
+  public func shell(
+    _ command: String, stdin: [UInt8] = [], onOutput: (ShellOutputChunk) async throws -> Void
+  ) async throws -> Int32? {
     guard try await features().contains(ADBFeature.shellV2) else {
-      let output = try await withStream("shell:\(command)") { try await $0.readAll() }
-      return ShellOutput(stdout: output, stderr: [], exitStatus: nil)
+      return try await withStream("shell:\(command)") { stream in
+        while let chunk = try await stream.readChunk() { try await onOutput(.stdout(Array(chunk.readableBytesView))) }
+        return nil
+      }
     }
     return try await withStream("shell,v2,raw:\(command)") { stream in
       if !stdin.isEmpty {
@@ -37,7 +70,15 @@ extension ADBDevice {
         ShellPacket(.closeStdin).write(to: &input)
         try await stream.write(input)
       }
-      return try await Self.collectShellV2(stream)
+      while let packet = try await stream.readShellPacket() {
+        switch packet.kind {
+        case .stdout: try await onOutput(.stdout(Array(packet.payload.readableBytesView)))
+        case .stderr: try await onOutput(.stderr(Array(packet.payload.readableBytesView)))
+        case .exit: return Int32(packet.payload.readableBytesView.first ?? 255)
+        default: continue
+        }
+      }
+      throw ADBError(.connectionLost, "the shell stream closed without an exit status")
     }
   }
 
@@ -61,24 +102,6 @@ extension ADBDevice {
   /// Restarts the device (`reboot:`, or `reboot:bootloader`, `reboot:recovery`…).
   public func reboot(into target: String = "") async throws {
     try await withStream("reboot:\(target)") { _ = try await $0.readAll() }
-  }
-
-  static func collectShellV2(_ stream: ADBStream) async throws -> ShellOutput {
-    var output = ShellOutput(stdout: [], stderr: [], exitStatus: nil)
-    while output.exitStatus == nil {
-      let packet: ShellPacket? = try await stream.readShellPacket()
-      guard let packet else { break }
-      switch packet.kind {
-      case .stdout: output.stdout += packet.payload.readableBytesView
-      case .stderr: output.stderr += packet.payload.readableBytesView
-      case .exit: output.exitStatus = Int32(packet.payload.readableBytesView.first ?? 255)
-      default: break
-      }
-    }
-    guard output.exitStatus != nil else {
-      throw ADBError(.connectionLost, "the shell stream closed without an exit status")
-    }
-    return output
   }
 }
 

@@ -15,6 +15,8 @@ public final class VirtualPhone: Sendable {
   public let fileSystem: PhoneFileSystem
   /// Properties, settings, apps, input log, IME and screen: everything the shell reads or changes.
   public let system: PhoneSystem
+  /// What hosts have sent the phone's services.
+  public let traffic = PhoneTraffic()
 
   /// Creates a phone in its factory state.
   public init(configuration: Configuration = Configuration()) {

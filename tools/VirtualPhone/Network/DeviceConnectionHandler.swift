@@ -61,6 +61,7 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
       case .openService(let localID, let name):
         open(localID: localID, name: name)
       case .deliver(let bytes, let localID):
+        phone.traffic.recordFromHost(bytes.readableBytes)
         services[localID]?.service.received(bytes)
       case .outputDrained(let localID):
         services[localID]?.service.outputDrained()
