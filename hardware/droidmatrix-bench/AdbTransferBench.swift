@@ -34,47 +34,21 @@ struct AdbTransferBench: AsyncParsableCommand {
   }
 
   func run() async throws {
-    guard let adbPath = ChildProcess.find("adb") else {
-      throw ValidationError("Google's adb is not on PATH (install it with tools/setup)")
+    let report = try await BenchSetup.with(address: address) { setup in
+      let source = setup.workspace.appendingPathComponent("payload.bin")
+      try Self.writeRandomFile(source, byteCount: sizeMib << 20)
+      return try await measure(setup, source: source)
     }
-    let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    let source = workspace.appendingPathComponent("payload.bin")
-    try Self.writeRandomFile(source, byteCount: sizeMib << 20)
-
-    var server: VirtualPhoneServer?
-    let target: String
-    if let address {
-      target = address
-    } else {
-      server = try await VirtualPhoneServer.start(phones: [VirtualPhone()])
-      target = server!.addresses[0]
-    }
-    let adb = try PrivateAdbServer(
-      executable: adbPath, home: workspace.appendingPathComponent("home"), port: Int.random(in: 20_000...29_999))
-    try await adb.start()
-    do {
-      let report = try await measure(adb: adb, target: target, source: source, workspace: workspace)
-      print(report.markdown)
-      if let json { try report.json.write(to: URL(fileURLWithPath: json)) }
-    } catch {
-      await adb.kill()
-      await server?.stop()
-      throw error
-    }
-    await adb.kill()
-    await server?.stop()
+    print(report.markdown)
+    if let json { try report.json.write(to: URL(fileURLWithPath: json)) }
   }
 
-  private func measure(adb: PrivateAdbServer, target: String, source: URL, workspace: URL) async throws
-    -> TransferReport
-  {
-    try await adb.connect(target)
+  private func measure(_ setup: BenchSetup, source: URL) async throws -> TransferReport {
+    let (adb, target, workspace) = (setup.adb, setup.target, setup.workspace)
     let device = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
       .device(target)
     let megabytes = Double(sizeMib) * 1.048576
-    var report = TransferReport(target: address ?? "in-process virtual phone", sizeMiB: sizeMib)
+    var report = TransferReport(target: setup.targetName, sizeMiB: sizeMib)
     for round in 1...runs {
       // adb and the library take turns on the same file, phone and server, so drift hits both.
       let cpuBefore = ProcessCPU.seconds()

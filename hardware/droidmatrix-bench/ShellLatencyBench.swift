@@ -32,30 +32,13 @@ struct ShellLatencyBench: AsyncParsableCommand {
   }
 
   func run() async throws {
-    guard let adbPath = ChildProcess.find("adb") else {
-      throw ValidationError("Google's adb is not on PATH (install it with tools/setup)")
+    let (rows, targetName) = try await BenchSetup.with(address: address) { setup in
+      var rows = [try await measureLibrary(port: setup.adb.port, target: setup.target)]
+      if let row = try await measureAdbutils(port: setup.adb.port, target: setup.target) { rows.append(row) }
+      rows.append(try await measureCLI(adb: setup.adb, target: setup.target))
+      return (rows, setup.targetName)
     }
-    let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    let server = address == nil ? try await VirtualPhoneServer.start(phones: [VirtualPhone()]) : nil
-    let target = address ?? server!.addresses[0]
-    let adb = try PrivateAdbServer(
-      executable: adbPath, home: workspace.appendingPathComponent("home"), port: Int.random(in: 20_000...29_999))
-    try await adb.start()
-    var rows: [LatencyRow] = []
-    do {
-      try await adb.connect(target)
-      rows.append(try await measureLibrary(port: adb.port, target: target))
-      if let row = try await measureAdbutils(port: adb.port, target: target) { rows.append(row) }
-      rows.append(try await measureCLI(adb: adb, target: target))
-    } catch {
-      await adb.kill()
-      await server?.stop()
-      throw error
-    }
-    await adb.kill()
-    await server?.stop()
-    print(LatencyRow.table(rows, count: count, target: address ?? "in-process virtual phone"))
+    print(LatencyRow.table(rows, count: count, target: targetName))
     if let json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
