@@ -101,6 +101,33 @@ struct ShellFallbackTests {
     }
   }
 
+  @Test func stdinIsStreamedToTheCommandUntilItEnds() async throws {
+    try await PhoneFixture.with { phones in
+      try await AdbServer.with { adb in
+        let client = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
+        try await client.connect(phones.addresses[0])
+        try await adb.waitFor(phones.addresses[0], state: "device")
+        let device = client.device(phones.addresses[0])
+        let (input, feed) = AsyncStream.makeStream(of: [UInt8].self)
+        let feeding = Task {
+          for word in ["first ", "second ", "third\n"] {
+            feed.yield(Array(word.utf8))
+            try await Task.sleep(for: .milliseconds(10))
+          }
+          feed.finish()
+        }
+        var output: [UInt8] = []
+        let status = try await device.shell("cat > /sdcard/in.txt; wc -c < /sdcard/in.txt", streamingStdin: input) {
+          if case .stdout(let bytes) = $0 { output += bytes }
+        }
+        try await feeding.value
+        #expect(status == 0)
+        #expect(try phones.phones[0].fileSystem.readFile("/sdcard/in.txt") == Array("first second third\n".utf8))
+        #expect(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "19")
+      }
+    }
+  }
+
   @Test func streamingDeliversStdoutAndStderrApartInOrder() async throws {
     try await PhoneFixture.with { phones in
       try await AdbServer.with { adb in

@@ -17,7 +17,9 @@ import Testing
   @Test func shellV2SplitsStdoutAndStderrAndEndsWithTheExitStatus() throws {
     let host = try HostHarness()
     let stream = try #require(try host.open("shell,v2,raw:echo hi; echo err >&2; exit 4"))
-    let (output, closed) = try host.exchange(stream)
+    var closeStdin = ByteBuffer()
+    ShellPacket(.closeStdin).write(to: &closeStdin)
+    let (output, closed) = try host.exchange(stream, writing: closeStdin)
     #expect(closed)
     #expect(
       try Self.packets(output) == [
@@ -73,5 +75,34 @@ import Testing
     #expect(!first.channel.isActive)
     let stream = try #require(try second.open("shell:echo alive"))
     #expect(String(buffer: try second.exchange(stream).output) == "alive\n")
+  }
+}
+
+@Suite struct ShellStdinTests {
+  @Test func aV2CommandReadsTheStdinSentBeforeCloseStdin() throws {
+    let host = try HostHarness()
+    let stream = try #require(try host.open("shell,v2,raw:cat"))
+    var input = ByteBuffer()
+    ShellPacket(.stdin, payload: ByteBuffer(string: "piped\n")).write(to: &input)
+    ShellPacket(.closeStdin).write(to: &input)
+    let (output, closed) = try host.exchange(stream, writing: input)
+    #expect(closed)
+    #expect(
+      try ShellServiceTests.packets(output) == [
+        ShellPacket(.stdout, payload: ByteBuffer(string: "piped\n")), .exit(status: 0),
+      ])
+  }
+
+  @Test func aV2CommandRunsOnceStdinStaysQuiet() throws {
+    let host = try HostHarness()
+    let stream = try #require(try host.open("shell,v2,raw:echo ran"))
+    #expect(try host.exchange(stream).output.readableBytes == 0)  // Still waiting for stdin.
+    host.channel.embeddedEventLoop.advanceTime(by: .milliseconds(60))
+    let (output, closed) = try host.exchange(stream)
+    #expect(closed)
+    #expect(
+      try ShellServiceTests.packets(output) == [
+        ShellPacket(.stdout, payload: ByteBuffer(string: "ran\n")), .exit(status: 0),
+      ])
   }
 }

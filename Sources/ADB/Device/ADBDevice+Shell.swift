@@ -64,22 +64,65 @@ extension ADBDevice {
       }
     }
     return try await withStream("shell,v2,raw:\(command)") { stream in
-      if !stdin.isEmpty {
-        var input = ByteBuffer()
-        ShellPacket(.stdin, payload: ByteBuffer(bytes: stdin)).write(to: &input)
-        ShellPacket(.closeStdin).write(to: &input)
-        try await stream.write(input)
-      }
-      while let packet = try await stream.readShellPacket() {
-        switch packet.kind {
-        case .stdout: try await onOutput(.stdout(Array(packet.payload.readableBytesView)))
-        case .stderr: try await onOutput(.stderr(Array(packet.payload.readableBytesView)))
-        case .exit: return Int32(packet.payload.readableBytesView.first ?? 255)
-        default: continue
-        }
-      }
-      throw ADBError(.connectionLost, "the shell stream closed without an exit status")
+      // Close stdin even when it is empty, as adb does at the end of its own stdin: a command
+      // that reads stdin must see end-of-file.
+      var input = ByteBuffer()
+      if !stdin.isEmpty { ShellPacket(.stdin, payload: ByteBuffer(bytes: stdin)).write(to: &input) }
+      ShellPacket(.closeStdin).write(to: &input)
+      try await stream.write(input)
+      return try await Self.readShellV2(stream, onOutput: onOutput)
     }
+  }
+
+  /// Runs `command` with shell v2, sending each element of `stdin` to the command as it comes
+  /// (then closing stdin), while output is handed to `onOutput` as it arrives.
+  ///
+  /// ```swift
+  /// let (lines, feed) = AsyncStream.makeStream(of: [UInt8].self)
+  /// async let status = phone.shell("cat > /sdcard/log.txt", streamingStdin: lines) { _ in }
+  /// feed.yield(Array("first line\n".utf8)); feed.finish()
+  /// ```
+  /// - Throws: ``ADBError/Code/serviceRefused`` when the device lacks shell v2 (v1 has no way to
+  ///   end stdin), and what `stdin` or `onOutput` throw.
+  public func shell<Input: AsyncSequence & Sendable>(
+    _ command: String, streamingStdin stdin: Input, onOutput: (ShellOutputChunk) async throws -> Void
+  ) async throws -> Int32 where Input.Element == [UInt8] {
+    guard try await features().contains(ADBFeature.shellV2) else {
+      throw ADBError(.serviceRefused, "streaming stdin needs shell v2, which device \(serial) lacks")
+    }
+    return try await withStream("shell,v2,raw:\(command)") { stream in
+      let writer = stream.concurrentWriter
+      return try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          for try await chunk in stdin where !chunk.isEmpty {
+            var packet = ByteBuffer()
+            ShellPacket(.stdin, payload: ByteBuffer(bytes: chunk)).write(to: &packet)
+            try await writer.send(packet)
+          }
+          var close = ByteBuffer()
+          ShellPacket(.closeStdin).write(to: &close)
+          try await writer.send(close)
+        }
+        let status = try await Self.readShellV2(stream, onOutput: onOutput)
+        group.cancelAll()  // A command may exit before reading all of its stdin.
+        return status
+      }
+    }
+  }
+
+  /// Reads shell-v2 packets until the exit packet.
+  private static func readShellV2(_ stream: ADBStream, onOutput: (ShellOutputChunk) async throws -> Void)
+    async throws -> Int32
+  {
+    while let packet = try await stream.readShellPacket() {
+      switch packet.kind {
+      case .stdout: try await onOutput(.stdout(Array(packet.payload.readableBytesView)))
+      case .stderr: try await onOutput(.stderr(Array(packet.payload.readableBytesView)))
+      case .exit: return Int32(packet.payload.readableBytesView.first ?? 255)
+      default: continue
+      }
+    }
+    throw ADBError(.connectionLost, "the shell stream closed without an exit status")
   }
 
   /// Runs `command` with `exec:`: raw, binary-safe output (for `screencap -p` and the like).

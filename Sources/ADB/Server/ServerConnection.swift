@@ -51,6 +51,17 @@ private final class ServerStreamTransport: StreamTransport {
   }
 
   func send(_ bytes: ByteBuffer) async throws {
+    try await concurrentWriter.send(bytes)
+  }
+
+  var concurrentWriter: any ConcurrentStreamWriter { ServerStreamWriter(outbound: outbound) }
+}
+
+/// The TCP connection's outbound side, which NIO lets any task use.
+private struct ServerStreamWriter: ConcurrentStreamWriter {
+  let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+
+  func send(_ bytes: ByteBuffer) async throws {
     do {
       try await outbound.write(bytes)
     } catch {

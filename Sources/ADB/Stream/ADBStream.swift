@@ -7,6 +7,14 @@ protocol StreamTransport: AnyObject {
   func receive() async throws -> ByteBuffer?
   /// Sends bytes, waiting while flow control holds them back.
   func send(_ bytes: ByteBuffer) async throws
+  /// A writer another task may use while this stream's owner reads (stdin of a shell).
+  var concurrentWriter: any ConcurrentStreamWriter { get }
+}
+
+/// Writes to a stream from a task other than the one that reads it.
+protocol ConcurrentStreamWriter: Sendable {
+  /// Sends bytes, waiting while flow control holds them back.
+  func send(_ bytes: ByteBuffer) async throws
 }
 
 /// A byte stream to one service: a smart-socket exchange with the adb server, or a device
@@ -88,6 +96,9 @@ public final class ADBStream {
   func write(_ bytes: ByteBuffer) async throws {
     try await transport.send(bytes)
   }
+
+  /// A writer for another task, so that input can be sent while this stream is read.
+  var concurrentWriter: any ConcurrentStreamWriter { transport.concurrentWriter }
 
   private func receive() async throws -> ByteBuffer? {
     guard !peerClosed else { return nil }

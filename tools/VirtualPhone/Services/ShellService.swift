@@ -18,6 +18,15 @@ final class ShellService: PhoneService {
   private var inbound = ByteBuffer()
   private var line: [UInt8] = []
   private var isClosed = false
+  /// A v2 command waiting for its stdin: it runs at close-stdin, or once stdin stays quiet.
+  private var pendingCommandInput: [UInt8]?
+  /// Bumped by every stdin packet, so an older quiet-stdin timer knows it is stale.
+  private var stdinGeneration = 0
+
+  /// How long a v2 command waits for stdin that has not been closed. adbd connects the command
+  /// to a pipe; this shell takes its stdin whole, so it waits for close-stdin (which adb sends
+  /// at the end of its own stdin) or for this much quiet.
+  static let stdinQuietPeriod: Duration = .milliseconds(50)
 
   init(request: ShellRequest, phone: VirtualPhone, output: any ServiceOutput) {
     self.request = request
@@ -30,15 +39,32 @@ final class ShellService: PhoneService {
       emit(stdout: Array(Self.prompt.utf8), stderr: [])
       return
     }
-    let result = phone.runShell(request.command)
+    guard request.framing == .v2 else {
+      runCommand(stdin: [])  // Without shell v2 there is no way to say where stdin ends.
+      return
+    }
+    pendingCommandInput = []
+    waitForQuietStdin()
+  }
+
+  private func runCommand(stdin: [UInt8]) {
+    pendingCommandInput = nil
+    let result = phone.runShell(request.command, stdin: stdin)
     output.after(result.delay) { [self] in
       emit(stdout: result.stdout, stderr: result.stderr)
       finish(status: result.exitStatus, reboot: result.rebootRequested)
     }
   }
 
+  private func waitForQuietStdin() {
+    let generation = stdinGeneration
+    output.after(Self.stdinQuietPeriod) { [self] in
+      if generation == stdinGeneration, let input = pendingCommandInput { runCommand(stdin: input) }
+    }
+  }
+
   func received(_ bytes: ByteBuffer) {
-    guard request.isInteractive, !isClosed else { return }  // A command's stdin is not read.
+    guard !isClosed, request.isInteractive || pendingCommandInput != nil else { return }
     guard request.framing == .v2 else {
       type(Array(bytes.readableBytesView))
       return
@@ -46,9 +72,15 @@ final class ShellService: PhoneService {
     inbound.writeImmutableBuffer(bytes)
     do {
       while let packet = try ShellPacket.read(from: &inbound) {
-        switch packet.kind {
-        case .stdin: type(Array(packet.payload.readableBytesView))
-        case .closeStdin: finish(status: 0, reboot: false)
+        switch (packet.kind, request.isInteractive) {
+        case (.stdin, true): type(Array(packet.payload.readableBytesView))
+        case (.closeStdin, true): finish(status: 0, reboot: false)
+        case (.stdin, false):
+          pendingCommandInput? += packet.payload.readableBytesView
+          stdinGeneration += 1
+          waitForQuietStdin()
+        case (.closeStdin, false):
+          if let input = pendingCommandInput { runCommand(stdin: input) }
         default: break  // Window-size changes do not matter to a line-based shell.
         }
       }
