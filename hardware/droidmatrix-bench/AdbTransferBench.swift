@@ -54,7 +54,9 @@ struct AdbTransferBench: AsyncParsableCommand {
       let cpuBefore = ProcessCPU.seconds()
       let adbPush = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
       let phoneLoad = (ProcessCPU.seconds() - cpuBefore) / adbPush
+      let cpuBeforeLibrary = ProcessCPU.seconds()
       let libraryPush = try await device.push(source.path, to: "/data/local/tmp/bench.bin").seconds
+      let libraryLoad = (ProcessCPU.seconds() - cpuBeforeLibrary) / libraryPush
       let pulled = workspace.appendingPathComponent("pulled-\(round).bin")
       let adbPull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
       try FileManager.default.removeItem(at: pulled)
@@ -65,8 +67,10 @@ struct AdbTransferBench: AsyncParsableCommand {
         libraryPull: megabytes / libraryPull, phoneLoad: phoneLoad)
       print(
         String(
-          format: "round %d: push adb %.0f / library %.0f MB/s, pull adb %.0f / library %.0f MB/s", round,
-          megabytes / adbPush, megabytes / libraryPush, megabytes / adbPull, megabytes / libraryPull))
+          format:
+            "round %d: push adb %.0f / library %.0f MB/s (this process %.0f%% of a core), pull adb %.0f / library %.0f MB/s",
+          round, megabytes / adbPush, megabytes / libraryPush, libraryLoad * 100, megabytes / adbPull,
+          megabytes / libraryPull))
     }
     return report
   }

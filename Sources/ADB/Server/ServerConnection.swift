@@ -15,6 +15,9 @@ enum ServerConnection {
     do {
       channel = try await ClientBootstrap(group: group)
         .channelOption(.socketOption(.tcp_nodelay), value: 1)
+        // NIO's default watermarks (32/64 KiB) would make the async writer wait after every
+        // 1 MiB sync write until the socket drained; allow a few MiB in flight instead.
+        .channelOption(.writeBufferWaterMark, value: .init(low: 2 << 20, high: 8 << 20))
         .connect(host: address.host, port: address.port) { channel in
           channel.eventLoop.makeCompletedFuture {
             try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
