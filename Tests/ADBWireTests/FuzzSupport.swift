@@ -90,10 +90,13 @@ enum Fuzz {
   static func run<Value>(
     _ target: FuzzTarget<Value>, iterations: Int, sourceLocation: SourceLocation = #_sourceLocation,
     check: (_ input: [UInt8], _ expected: [Value]?, _ random: inout SplitMix64) -> FuzzVerdict
-  ) {
+  ) async {
     var failures = 0
     var tally: [FuzzOutcome: Int] = [:]
     for iteration in 0..<iterations {
+      // Long CPU-bound loops would hold a thread of the shared cooperative pool for seconds and
+      // starve tests that run in parallel and measure time (track-devices, timeouts).
+      if iteration % 256 == 0 { await Task.yield() }
       var random = generator(for: target.name, iteration: iteration)
       var expected: [Value]? = nil
       let input: [UInt8]

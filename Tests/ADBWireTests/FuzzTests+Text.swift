@@ -9,7 +9,7 @@ extension FuzzTests {
 
   // MARK: - Smart socket
 
-  @Test func smartSocketReadRequest() {
+  @Test func smartSocketReadRequest() async {
     let target = FuzzTarget(
       name: "SmartSocketFrame.readRequest",
       corpus: ["host:version", "sync:", "host:transport:emulator-5554", "shell,v2,raw:ls"].map { service in
@@ -18,18 +18,18 @@ extension FuzzTests {
         return (buffer.bytes, service)
       },
       lengthOffsets: [0], hexLengths: true, alphabet: Self.hexAlphabet)
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(
         Fuzz.drain(&buffer, allowed: .malformedSmartSocketFrame, SmartSocketFrame.readRequest), expected: expected)
     }
   }
 
-  @Test func smartSocketReadStatus() {
+  @Test func smartSocketReadStatus() async {
     let target = FuzzTarget(
       name: "SmartSocketFrame.readStatus", corpus: SmartSocketFrameTests.statuses.map { (ascii($1), $0) },
       lengthOffsets: [4], hexLengths: true, alphabet: Self.hexAlphabet)
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(
         Fuzz.drain(&buffer, allowed: .malformedSmartSocketFrame) { (buffer) throws(ADBWireError) in
@@ -38,7 +38,7 @@ extension FuzzTests {
     }
   }
 
-  @Test func smartSocketReadHexPrefixed() {
+  @Test func smartSocketReadHexPrefixed() async {
     let target = FuzzTarget(
       name: "SmartSocketFrame.readHexPrefixed",
       corpus: ["0029", "", "emulator-5554\tdevice\n", "connected to 10.0.0.2:5555"].map { text in
@@ -47,7 +47,7 @@ extension FuzzTests {
         return (buffer.bytes, ByteBuffer(string: text))
       },
       lengthOffsets: [0], hexLengths: true, alphabet: Self.hexAlphabet)
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(
         Fuzz.drain(&buffer, allowed: .malformedSmartSocketFrame) { (buffer) throws(ADBWireError) in
@@ -58,7 +58,7 @@ extension FuzzTests {
 
   // MARK: - Banner, key, base64 (one value per input)
 
-  @Test func connectionBannerParsing() throws {
+  @Test func connectionBannerParsing() async throws {
     let texts = [
       ConnectionBannerTests.emulatorBanner, ConnectionBannerTests.hostBanner, "device::",
       "device::ro.product.name=occam;ro.product.model=Nexus 4;ro.product.device=mako;",
@@ -69,7 +69,7 @@ extension FuzzTests {
       corpus: try texts.map { (ascii($0), try ConnectionBanner(parsing: $0)) },
       lengthOffsets: [], alphabet: Array("device:host;features=,ro.product.name\0\u{7f}\n".utf8) + [0xc3, 0xa9, 0xff],
       outcomes: [.decoded, .rejected])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       do throws(ADBWireError) {
         let banner = try ConnectionBanner(parsing: ByteBuffer(bytes: input))
         if let expected, expected.count == 1, banner != expected[0] { return .fail("valid banner parsed to \(banner)") }
@@ -86,7 +86,7 @@ extension FuzzTests {
     }
   }
 
-  @Test func androidPublicKeyParsing() throws {
+  @Test func androidPublicKeyParsing() async throws {
     var keys = [AndroidPublicKeyTests.key]
     keys.append(
       AndroidPublicKey(
@@ -96,7 +96,7 @@ extension FuzzTests {
       name: "AndroidPublicKey(parsing:)",
       corpus: keys.map { (ascii($0.line), $0) } + [(ascii(keys[0].line + "\0"), keys[0])],
       lengthOffsets: [], alphabet: Array("ABCDEFQUAAab09+/= @\0\n".utf8), outcomes: [.decoded, .rejected])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       do throws(ADBWireError) {
         let key = try AndroidPublicKey(parsing: String(decoding: input, as: UTF8.self))
         if let expected, expected.count == 1, key != expected[0] { return .fail("valid key parsed to \(key)") }
@@ -110,14 +110,14 @@ extension FuzzTests {
     }
   }
 
-  @Test func base64Decoding() {
+  @Test func base64Decoding() async {
     var generator = SplitMix64(seed: Fuzz.seed)
     let samples = (0..<24).map { count in (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }
     let target = FuzzTarget(
       name: "Base64.decode", corpus: samples.map { (ascii(Base64.encode($0)), $0) }, lengthOffsets: [],
       alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/===".utf8),
       outcomes: [.decoded, .rejected])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       let text = String(decoding: input, as: UTF8.self)
       guard let decoded = Base64.decode(text) else {
         return FuzzVerdict(failure: expected?.count == 1 ? "valid base64 rejected" : nil, outcome: .rejected)

@@ -67,8 +67,8 @@ import Testing
     )
   }
 
-  @Test func packetDecoderFedWholeOrInRandomChunksAgrees() {
-    Fuzz.run(Self.packets, iterations: Self.iterations) { input, expected, random in
+  @Test func packetDecoderFedWholeOrInRandomChunksAgrees() async {
+    await Fuzz.run(Self.packets, iterations: Self.iterations) { input, expected, random in
       var whole: SplitMix64? = nil
       var chunked: SplitMix64? = random
       let once = Self.decodePackets(input, verifiesChecksum: true, random: &whole)
@@ -84,8 +84,8 @@ import Testing
     }
   }
 
-  @Test func byteDecoderAgreesWithPacketDecoder() {
-    Fuzz.run(Self.packets, iterations: Self.iterations) { input, expected, _ in
+  @Test func byteDecoderAgreesWithPacketDecoder() async {
+    await Fuzz.run(Self.packets, iterations: Self.iterations) { input, expected, _ in
       var decoder = ADBPacketByteDecoder(maxPayload: ADBProtocol.maxPayloadV1)
       var buffer = ByteBuffer(bytes: input)
       var packets: [ADBPacket] = []
@@ -120,10 +120,10 @@ import Testing
 
   // MARK: - Shell and sync records
 
-  @Test func shellPacketRead() {
+  @Test func shellPacketRead() async {
     let target = FuzzTarget(
       name: "ShellPacket.read", corpus: ShellPacketTests.vectors.map { ($1, $0) }, lengthOffsets: [1])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(
         Fuzz.drain(&buffer, allowed: .malformedShellPacket) { (buffer) throws(ADBWireError) in
@@ -132,20 +132,20 @@ import Testing
     }
   }
 
-  @Test func syncRequestRead() {
+  @Test func syncRequestRead() async {
     let target = FuzzTarget(
       name: "SyncRequest.read", corpus: SyncRequestTests.vectors.map { ($1, $0) }, lengthOffsets: [4])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(Fuzz.drain(&buffer, allowed: .malformedSyncRecord, SyncRequest.read), expected: expected)
     }
   }
 
   @Test(arguments: SyncResponseTests.allContexts)
-  func syncResponseRead(context: SyncResponse.Context) {
+  func syncResponseRead(context: SyncResponse.Context) async {
     let corpus = SyncResponseTests.vectors.filter { $0.0 == context }.map { ($0.2, $0.1) }
     let target = FuzzTarget(name: "SyncResponse.read(\(context))", corpus: corpus, lengthOffsets: [4, 16, 72])
-    Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
+    await Fuzz.run(target, iterations: Self.iterations) { input, expected, _ in
       var buffer = ByteBuffer(bytes: input)
       return Fuzz.compare(
         Fuzz.drain(&buffer, allowed: .malformedSyncRecord) { (buffer) throws(ADBWireError) in

@@ -69,7 +69,7 @@ extension ADBDevice {
       var input = ByteBuffer()
       if !stdin.isEmpty { ShellPacket(.stdin, payload: ByteBuffer(bytes: stdin)).write(to: &input) }
       ShellPacket(.closeStdin).write(to: &input)
-      try await stream.write(input)
+      try await Self.sendInput(input, with: stream.concurrentWriter)
       return try await Self.readShellV2(stream, onOutput: onOutput)
     }
   }
@@ -97,16 +97,29 @@ extension ADBDevice {
           for try await chunk in stdin where !chunk.isEmpty {
             var packet = ByteBuffer()
             ShellPacket(.stdin, payload: ByteBuffer(bytes: chunk)).write(to: &packet)
-            try await writer.send(packet)
+            guard try await Self.sendInput(packet, with: writer) else { return }
           }
           var close = ByteBuffer()
           ShellPacket(.closeStdin).write(to: &close)
-          try await writer.send(close)
+          try await Self.sendInput(close, with: writer)
         }
         let status = try await Self.readShellV2(stream, onOutput: onOutput)
         group.cancelAll()  // A command may exit before reading all of its stdin.
         return status
       }
+    }
+  }
+
+  /// Sends stdin bytes; returns false when the stream has already closed. A command may finish
+  /// (and adbd close its stream) before reading its stdin — `echo` never reads it — so a refused
+  /// stdin write is not a failure: what the command wrote, and its status, are still to be read.
+  @discardableResult
+  private static func sendInput(_ bytes: ByteBuffer, with writer: any ConcurrentStreamWriter) async throws -> Bool {
+    do {
+      try await writer.send(bytes)
+      return true
+    } catch let error as ADBError where error.code == .connectionLost {
+      return false
     }
   }
 
