@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VirtualPhone
 
 /// `virtual-phone`: serves simulated Android phones that Google's adb accepts
@@ -106,9 +107,10 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
           extraProperties: extra))
     }
     let server = try await VirtualPhoneServer.start(phones: phones, host: host, firstPort: port, behaviour: behaviour)
-    for (phone, address) in zip(phones, server.addresses) {
-      print("virtual-phone \(phone.configuration.serial) listening on \(address)")
-    }
+    // Written straight to stdout, unbuffered: scripts read these lines to know the phones are up,
+    // and a pipe would otherwise hold them until exit.
+    let lines = zip(phones, server.addresses).map { "virtual-phone \($0.configuration.serial) listening on \($1)\n" }
+    FileHandle.standardOutput.write(Data(lines.joined().utf8))
     try await server.waitUntilStopped()
   }
 
