@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
   ],
   targets: [
     // Pure codecs and state machines of the ADB protocols: no sockets, no threads.
@@ -39,6 +40,9 @@ let package = Package(
         "ChildProcess",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "BigInt", package: "BigInt"),
       ],
       swiftSettings: strictSettings
     ),
@@ -73,6 +77,7 @@ let package = Package(
       name: "droidmatrix",
       dependencies: [
         "ADB",
+        "ADBWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

@@ -8,7 +8,8 @@ struct DroidMatrixCommand: AsyncParsableCommand {
     abstract: "Drive fleets of Android phones: ADB commands now, the TikMatrix-compatible server later.",
     subcommands: [
       DevicesCommand.self, ShellCommand.self, PushCommand.self, PullCommand.self, ForwardCommand.self,
-      ReverseCommand.self, ConnectCommand.self, DisconnectCommand.self, TrackCommand.self,
+      ReverseCommand.self, ConnectCommand.self, DisconnectCommand.self, TrackCommand.self, KeygenCommand.self,
+      PubkeyCommand.self,
     ]
   )
 }

@@ -51,6 +51,12 @@ public final class PhoneAuthentication: Sendable {
   /// The keys trusted now.
   public var trustedKeys: [AndroidPublicKey] { trusted.withLock { $0 } }
 
+  /// Whether `signature` is `token` signed, as adb signs AUTH tokens, by a trusted key: what the
+  /// phone checks for AUTH(SIGNATURE), exposed for tests of signers.
+  public func acceptsSignature(_ signature: [UInt8], for token: [UInt8]) -> Bool {
+    verifies(signature: signature, token: token)
+  }
+
   /// Whether `signature` is `token` signed by a trusted key.
   func verifies(signature: [UInt8], token: [UInt8]) -> Bool {
     let expected = AuthSignature.encodedMessage(token: token)
