@@ -109,10 +109,12 @@ struct ShellFallbackTests {
         try await adb.waitFor(phones.addresses[0], state: "device")
         let device = client.device(phones.addresses[0])
         let (input, feed) = AsyncStream.makeStream(of: [UInt8].self)
+        // The first piece is ready when the command starts; the rest follow while it runs.
+        feed.yield(Array("first ".utf8))
         let feeding = Task {
-          for word in ["first ", "second ", "third\n"] {
-            feed.yield(Array(word.utf8))
+          for word in ["second ", "third\n"] {
             try await Task.sleep(for: .milliseconds(10))
+            feed.yield(Array(word.utf8))
           }
           feed.finish()
         }

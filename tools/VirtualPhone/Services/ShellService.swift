@@ -18,14 +18,15 @@ final class ShellService: PhoneService {
   private var inbound = ByteBuffer()
   private var line: [UInt8] = []
   private var isClosed = false
-  /// A v2 command waiting for its stdin: it runs at close-stdin, or once stdin stays quiet.
+  /// A v2 command waiting for its stdin: it runs at close-stdin, or, when no stdin has come at
+  /// all, once ``stdinQuietPeriod`` has passed.
   private var pendingCommandInput: [UInt8]?
-  /// Bumped by every stdin packet, so an older quiet-stdin timer knows it is stale.
-  private var stdinGeneration = 0
+  /// Whether the host has sent stdin: it then means to feed the command, which waits for close-stdin.
+  private var stdinStarted = false
 
-  /// How long a v2 command waits for stdin that has not been closed. adbd connects the command
-  /// to a pipe; this shell takes its stdin whole, so it waits for close-stdin (which adb sends
-  /// at the end of its own stdin) or for this much quiet.
+  /// How long a v2 command waits for stdin that has neither started nor been closed. adbd
+  /// connects the command to a pipe; this shell takes its stdin whole, so it waits for
+  /// close-stdin (which adb sends at the end of its own stdin) or for this much silence.
   static let stdinQuietPeriod: Duration = .milliseconds(250)
 
   init(request: ShellRequest, phone: VirtualPhone, output: any ServiceOutput) {
@@ -57,9 +58,8 @@ final class ShellService: PhoneService {
   }
 
   private func waitForQuietStdin() {
-    let generation = stdinGeneration
     output.after(Self.stdinQuietPeriod) { [self] in
-      if generation == stdinGeneration, let input = pendingCommandInput { runCommand(stdin: input) }
+      if !stdinStarted, let input = pendingCommandInput { runCommand(stdin: input) }
     }
   }
 
@@ -77,8 +77,7 @@ final class ShellService: PhoneService {
         case (.closeStdin, true): finish(status: 0, reboot: false)
         case (.stdin, false):
           pendingCommandInput? += packet.payload.readableBytesView
-          stdinGeneration += 1
-          waitForQuietStdin()
+          stdinStarted = true
         case (.closeStdin, false):
           if let input = pendingCommandInput { runCommand(stdin: input) }
         default: break  // Window-size changes do not matter to a line-based shell.
