@@ -38,6 +38,7 @@ let package = Package(
       dependencies: [
         "ADBWire",
         "ChildProcess",
+        "CLibUSB",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -45,6 +46,12 @@ let package = Package(
         .product(name: "BigInt", package: "BigInt"),
       ],
       swiftSettings: strictSettings
+    ),
+    // libusb-1.0, for the native USB transport (Debian libusb-1.0-0-dev; installed by tools/setup).
+    .systemLibrary(
+      name: "CLibUSB",
+      pkgConfig: "libusb-1.0",
+      providers: [.apt(["libusb-1.0-0-dev"])]
     ),
     // Runs helper programs (adb, python3) to completion without being held up by daemons.
     .target(

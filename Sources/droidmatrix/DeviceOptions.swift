@@ -1,10 +1,11 @@
 import ADB
 import ArgumentParser
 
-/// `-s SERIAL` (default `$ANDROID_SERIAL`, else the only device) plus `--server`, shared by
-/// every command that works on one device.
+/// `-s SERIAL` (default `$ANDROID_SERIAL`, else the only device) plus `--server`, or
+/// `--direct HOST:PORT` for a native connection: shared by every command that works on one device.
 struct DeviceOptions: ParsableArguments {
   @OptionGroup var server: ServerOptions
+  @OptionGroup var direct: DirectOptions
 
   @Option(
     name: .customShort("s"),
@@ -16,6 +17,22 @@ struct DeviceOptions: ParsableArguments {
     if let serial, !serial.isEmpty { return serial }
     if let serial = ProcessEnvironment.current["ANDROID_SERIAL"], !serial.isEmpty { return serial }
     return nil
+  }
+
+  func validate() throws {
+    if direct.address != nil && (server.server != nil || serial != nil) {
+      throw ValidationError("--direct talks to the phone itself: it cannot be combined with --server or -s")
+    }
+  }
+
+  /// Whether the device is reached natively.
+  var isDirect: Bool { direct.address != nil }
+
+  /// Runs `body` with the chosen device: a native connection for `--direct` (closed
+  /// afterwards), else the adb server's device.
+  func withDevice<Result>(_ body: (any ADBForwarding) async throws -> Result) async throws -> Result {
+    if isDirect { return try await withDirectConnection(direct) { try await body($0) } }
+    return try await body(try await device())
   }
 
   /// The chosen device: `-s`, `$ANDROID_SERIAL`, or the only device the server knows.

@@ -4,15 +4,27 @@ import ArgumentParser
 /// `droidmatrix devices [-l]`: the devices the adb server knows, like `adb devices`.
 struct DevicesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "devices", abstract: "List the devices the adb server knows.")
+    commandName: "devices", abstract: "List the devices the adb server knows, or check one phone with --direct.")
 
   @OptionGroup var server: ServerOptions
 
   @Flag(name: .shortAndLong, help: "Also show product, model, device and transport id.")
   var long = false
 
+  @OptionGroup var direct: DirectOptions
+
+  func validate() throws {
+    if direct.address != nil && server.server != nil {
+      throw ValidationError("--direct lists the phone itself: it cannot be combined with --server")
+    }
+  }
+
   func run() async throws {
-    let devices = try await Terminal.reportingErrors { try await server.client().devices() }
+    let devices = try await Terminal.reportingErrors {
+      // With --direct: the phone answers the handshake (or says why not), and is listed alone.
+      if direct.address != nil { return try await withDirectConnection(direct) { [$0.info] } }
+      return try await server.client().devices()
+    }
     var text = "List of devices attached\n"
     for info in devices { text += Self.line(for: info, long: long) + "\n" }
     // adb ends the listing with a blank line.

@@ -12,7 +12,29 @@ struct ForwardCommand: AsyncParsableCommand {
   @OptionGroup var target: DeviceOptions
   @OptionGroup var options: ForwardOptions
 
+  func validate() throws {
+    guard target.isDirect else { return }
+    guard case .add = options.action else {
+      throw ValidationError(
+        "a forward made with --direct lives in the `droidmatrix forward --direct` process that made it; "
+          + "stop that process to remove it")
+    }
+  }
+
   func run() async throws {
+    if target.isDirect, case .add(let local, let remote, let noRebind) = options.action {
+      try await Terminal.reportingErrors {
+        try await withDirectConnection(target.direct) { connection in
+          let port = try await connection.forward(local: local, remote: remote, noRebind: noRebind)
+          if local == "tcp:0", let port { Terminal.write("\(port)\n") }
+          Terminal.write(
+            "droidmatrix: forwarding \(local) to \(remote) on \(connection.serial) until interrupted\n",
+            to: Terminal.standardError)
+          try await Terminal.waitUntilInterrupted()
+        }
+      }
+      return
+    }
     try await Terminal.reportingErrors {
       let client = try target.server.client()
       switch options.action {

@@ -20,12 +20,13 @@ struct PullCommand: AsyncParsableCommand {
     let sources = paths.count == 1 ? paths[...] : paths.dropLast()
     let destination = paths.count == 1 ? "." : paths[paths.count - 1]
     let summary = try await Terminal.reportingErrors {
-      let device = try await target.device()
-      var summaries: [TransferSummary] = []
-      for source in sources {
-        summaries.append(try await device.pull(source, to: destination, progress: TransferReport.progressBar()))
+      try await target.withDevice { device in
+        var summaries: [TransferSummary] = []
+        for source in sources {
+          summaries.append(try await device.pull(source, to: destination, progress: TransferReport.progressBar()))
+        }
+        return TransferReport.total(summaries)
       }
-      return TransferReport.total(summaries)
     }
     TransferReport.printSummary(summary, verb: "pulled")
   }

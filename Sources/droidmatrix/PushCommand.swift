@@ -21,12 +21,13 @@ struct PushCommand: AsyncParsableCommand {
     let sources = paths.dropLast()
     let destination = paths[paths.count - 1]
     let summary = try await Terminal.reportingErrors {
-      let device = try await target.device()
-      var summaries: [TransferSummary] = []
-      for source in sources {
-        summaries.append(try await device.push(source, to: destination, progress: TransferReport.progressBar()))
+      try await target.withDevice { device in
+        var summaries: [TransferSummary] = []
+        for source in sources {
+          summaries.append(try await device.push(source, to: destination, progress: TransferReport.progressBar()))
+        }
+        return TransferReport.total(summaries)
       }
-      return TransferReport.total(summaries)
     }
     TransferReport.printSummary(summary, verb: "pushed")
   }

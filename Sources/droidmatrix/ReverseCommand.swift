@@ -14,20 +14,29 @@ struct ReverseCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Terminal.reportingErrors {
-      let device = try await target.device()
-      switch options.action {
-      case .list:
-        for forward in try await device.listReverses() {
-          Terminal.write("\(forward.serial) \(forward.local) \(forward.remote)\n")
-        }
-      case .remove(let local):
-        try await device.removeReverse(device: local)
-      case .removeAll:
-        try await device.removeAllReverses()
-      case .add(let local, let remote, let noRebind):
-        let port = try await device.reverse(device: local, host: remote, noRebind: noRebind)
-        if local == "tcp:0", let port { Terminal.write("\(port)\n") }
+      try await target.withDevice { device in try await run(on: device) }
+    }
+  }
+
+  private func run(on device: any ADBDevice) async throws {
+    if target.isDirect, case .add = options.action {
+      Terminal.write(
+        "droidmatrix: with --direct, a reverse lives only as long as this connection; "
+          + "this command keeps it open until interrupted\n", to: Terminal.standardError)
+    }
+    switch options.action {
+    case .list:
+      for forward in try await device.listReverses() {
+        Terminal.write("\(forward.serial) \(forward.local) \(forward.remote)\n")
       }
+    case .remove(let local):
+      try await device.removeReverse(device: local)
+    case .removeAll:
+      try await device.removeAllReverses()
+    case .add(let local, let remote, let noRebind):
+      let port = try await device.reverse(device: local, host: remote, noRebind: noRebind)
+      if local == "tcp:0", let port { Terminal.write("\(port)\n") }
+      if target.isDirect { try await Terminal.waitUntilInterrupted() }
     }
   }
 }

@@ -29,10 +29,12 @@ struct ShellCommand: AsyncParsableCommand {
   func run() async throws {
     // Output is written as it arrives, so long-running commands show progress.
     let exitStatus = try await Terminal.reportingErrors {
-      try await target.device().shell(words.joined(separator: " ")) { chunk in
-        switch chunk {
-        case .stdout(let bytes): Terminal.write(bytes, to: Terminal.standardOutput)
-        case .stderr(let bytes): Terminal.write(bytes, to: Terminal.standardError)
+      try await target.withDevice { device in
+        try await device.shell(words.joined(separator: " ")) { chunk in
+          switch chunk {
+          case .stdout(let bytes): Terminal.write(bytes, to: Terminal.standardOutput)
+          case .stderr(let bytes): Terminal.write(bytes, to: Terminal.standardError)
+          }
         }
       }
     }

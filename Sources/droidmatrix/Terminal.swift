@@ -34,6 +34,12 @@ enum Terminal {
     }
   }
 
+  /// Sleeps until the process is interrupted (Ctrl-C ends it), for commands whose work lives in
+  /// this process: forwards and reverses over `--direct`.
+  static func waitUntilInterrupted() async throws {
+    while true { try await Task.sleep(for: .seconds(3600)) }
+  }
+
   /// Writes `text` to `descriptor`.
   static func write(_ text: String, to descriptor: Int32 = standardOutput) {
     write(Array(text.utf8), to: descriptor)

@@ -29,6 +29,13 @@ struct AdbTransferBench: AsyncParsableCommand {
   @Option(help: "Where to write the JSON report.")
   var json: String?
 
+  @Flag(
+    help: """
+      Also time DroidMatrix's native device connection to the same phone (no adb server), with classic flow \
+      control and with delayed-ack.
+      """)
+  var direct = false
+
   func validate() throws {
     guard sizeMib > 0, runs > 0 else { throw ValidationError("--size-mib and --runs must be positive") }
   }
@@ -44,33 +51,62 @@ struct AdbTransferBench: AsyncParsableCommand {
   }
 
   private func measure(_ setup: BenchSetup, source: URL) async throws -> TransferReport {
+    let (adb, target) = (setup.adb, setup.target)
+    var devices: [(name: String, device: any ADBDevice)] = [
+      (
+        "library via adb server",
+        ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
+          .device(target)
+      )
+    ]
+    var connections: [DeviceConnection] = []
+    if direct {
+      // The private adb server's key: the phone already trusts it (it accepted that server).
+      let keys = [try ADBKey(contentsOf: adb.home.appendingPathComponent(".android/adbkey").path)]
+      let (host, port) = try setup.hostAndPort()
+      for delayedAck in [false, true] {
+        let connection = try await DeviceConnection.connect(
+          host: host, port: port, options: .init(keys: keys, delayedAck: delayedAck))
+        connections.append(connection)
+        devices.append((delayedAck && connection.delayedAck ? "direct, delayed-ack" : "direct, classic", connection))
+      }
+    }
+    do {
+      let report = try await rounds(setup, source: source, devices: devices)
+      for connection in connections { await connection.close() }
+      return report
+    } catch {
+      for connection in connections { await connection.close() }
+      throw error
+    }
+  }
+
+  private func rounds(_ setup: BenchSetup, source: URL, devices: [(name: String, device: any ADBDevice)])
+    async throws -> TransferReport
+  {
     let (adb, target, workspace) = (setup.adb, setup.target, setup.workspace)
-    let device = ADBServerClient(address: ADBServerAddress(host: "127.0.0.1", port: adb.port), startsServer: false)
-      .device(target)
     let megabytes = Double(sizeMib) * 1.048576
     var report = TransferReport(target: setup.targetName, sizeMiB: sizeMib)
     for round in 1...runs {
-      // adb and the library take turns on the same file, phone and server, so drift hits both.
+      // Every path takes its turn on the same file, phone and server, so drift hits them all.
       let cpuBefore = ProcessCPU.seconds()
       let adbPush = try await adb.timed(["-s", target, "push", source.path, "/data/local/tmp/bench.bin"])
-      let phoneLoad = (ProcessCPU.seconds() - cpuBefore) / adbPush
-      let cpuBeforeLibrary = ProcessCPU.seconds()
-      let libraryPush = try await device.push(source.path, to: "/data/local/tmp/bench.bin").seconds
-      let libraryLoad = (ProcessCPU.seconds() - cpuBeforeLibrary) / libraryPush
+      report.record("push", "adb CLI", megabytes / adbPush)
+      report.phoneCoreShareDuringAdbPush.append((ProcessCPU.seconds() - cpuBefore) / adbPush)
+      for (name, device) in devices {
+        let seconds = try await device.push(source.path, to: "/data/local/tmp/bench.bin").seconds
+        report.record("push", name, megabytes / seconds)
+      }
       let pulled = workspace.appendingPathComponent("pulled-\(round).bin")
       let adbPull = try await adb.timed(["-s", target, "pull", "/data/local/tmp/bench.bin", pulled.path])
       try FileManager.default.removeItem(at: pulled)
-      let libraryPull = try await device.pull("/data/local/tmp/bench.bin", to: pulled.path).seconds
-      try FileManager.default.removeItem(at: pulled)
-      report.add(
-        adbPush: megabytes / adbPush, libraryPush: megabytes / libraryPush, adbPull: megabytes / adbPull,
-        libraryPull: megabytes / libraryPull, phoneLoad: phoneLoad)
-      print(
-        String(
-          format:
-            "round %d: push adb %.0f / library %.0f MB/s (this process %.0f%% of a core), pull adb %.0f / library %.0f MB/s",
-          round, megabytes / adbPush, megabytes / libraryPush, libraryLoad * 100, megabytes / adbPull,
-          megabytes / libraryPull))
+      report.record("pull", "adb CLI", megabytes / adbPull)
+      for (name, device) in devices {
+        let seconds = try await device.pull("/data/local/tmp/bench.bin", to: pulled.path).seconds
+        try FileManager.default.removeItem(at: pulled)
+        report.record("pull", name, megabytes / seconds)
+      }
+      print("round \(round): " + report.lastRound)
     }
     return report
   }
@@ -91,42 +127,48 @@ struct AdbTransferBench: AsyncParsableCommand {
   }
 }
 
-/// The figures of one `adb-transfer` run, in MB/s (10^6 bytes per second).
+/// The figures of one `adb-transfer` run, in MB/s (10^6 bytes per second), one value per round
+/// for each transfer ("push", "pull") and path ("adb CLI", "library via adb server", "direct, …").
 struct TransferReport: Codable {
   var target: String
   var sizeMiB: Int
-  var adbPush: [Double] = []
-  var libraryPush: [Double] = []
-  var adbPull: [Double] = []
-  var libraryPull: [Double] = []
+  /// "push: adb CLI" → MB/s per round.
+  var series: [String: [Double]] = [:]
+  /// Series names in the order they were first recorded.
+  var order: [String] = []
   /// CPU time of this process (which serves an in-process phone) per second of `adb push`:
   /// below 1.0 the phone had time to spare.
   var phoneCoreShareDuringAdbPush: [Double] = []
 
-  mutating func add(adbPush: Double, libraryPush: Double, adbPull: Double, libraryPull: Double, phoneLoad: Double) {
-    self.adbPush.append(adbPush)
-    self.libraryPush.append(libraryPush)
-    self.adbPull.append(adbPull)
-    self.libraryPull.append(libraryPull)
-    phoneCoreShareDuringAdbPush.append(phoneLoad)
+  mutating func record(_ transfer: String, _ path: String, _ megabytesPerSecond: Double) {
+    let key = "\(transfer): \(path)"
+    if series[key] == nil { order.append(key) }
+    series[key, default: []].append(megabytesPerSecond)
   }
 
+  /// The latest value of every series, on one line.
+  var lastRound: String {
+    order.map { String(format: "%@ %.0f", $0, series[$0]!.last!) }.joined(separator: " · ")
+  }
+
+  private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
   var markdown: String {
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    func row(_ name: String, _ adb: [Double], _ library: [Double]) -> String {
-      String(
-        format: "| %@ %d MiB | %.0f | %.0f | %.2f× |", name, sizeMiB, median(adb), median(library),
-        median(library) / median(adb))
+    let rows = order.map { key in
+      let transfer = key.prefix { $0 != ":" }
+      let reference = Self.median(series["\(transfer): adb CLI"] ?? [1])
+      let value = Self.median(series[key]!)
+      return String(format: "| %@ %d MiB | %.0f | %.2f× |", key, sizeMiB, value, value / reference)
     }
+    let share = phoneCoreShareDuringAdbPush.isEmpty ? 0 : Self.median(phoneCoreShareDuringAdbPush)
     return """
-      \(target), \(adbPush.count) rounds, medians in MB/s, one adb server
+      \(target), \(phoneCoreShareDuringAdbPush.count) rounds, medians in MB/s, paths taking turns in each round
 
-      | transfer | adb CLI | DroidMatrix library | library / adb |
-      |---|---|---|---|
-      \(row("push", adbPush, libraryPush))
-      \(row("pull", adbPull, libraryPull))
+      | transfer: path | MB/s | / adb CLI |
+      |---|---|---|
+      \(rows.joined(separator: "\n"))
 
-      During adb push this process (which serves the virtual phone) used \(String(format: "%.0f", median(phoneCoreShareDuringAdbPush) * 100))% of one core.
+      During adb push this process (which serves the virtual phone, if any) used \(String(format: "%.0f", share * 100))% of one core.
       """
   }
 

@@ -44,4 +44,12 @@ struct BenchSetup {
       throw error
     }
   }
+
+  /// ``target`` split into host and port, for a native connection.
+  func hostAndPort() throws -> (host: String, port: Int) {
+    guard let colon = target.lastIndex(of: ":"), let port = Int(target[target.index(after: colon)...]) else {
+      throw ValidationError("the phone's address \(target) is not HOST:PORT")
+    }
+    return (String(target[..<colon]), port)
+  }
 }
