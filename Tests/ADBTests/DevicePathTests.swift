@@ -110,4 +110,21 @@ struct DevicePathTests {
       #expect(try await device.listReverses().isEmpty)
     }
   }
+
+  @Test(arguments: DevicePath.allCases)
+  func reverseTunnelsCarryBytesBothWays(path: DevicePath) async throws {
+    try await EchoServer.with { echo in
+      try await path.withPhone { connected in
+        let port = try #require(try await connected.device.reverse(device: "tcp:0", host: "tcp:\(echo.port)"))
+        let message = Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        // A connection to the phone's listener comes back to the echo server on this computer.
+        let answer = try await LoopbackClient.exchange(port: port, sending: message, expecting: message.count)
+        #expect(answer == message)
+        try await connected.device.removeAllReverses()
+        await #expect(throws: (any Error).self) {
+          _ = try await LoopbackClient.exchange(port: port, sending: [1], expecting: 1)
+        }
+      }
+    }
+  }
 }

@@ -163,7 +163,8 @@ import Testing
     var machine = Self.connected()
     _ = machine.packetReceived(ADBPacket(.open, arg0: 5, arg1: 0, payload: "shell:ls\0"))
     _ = machine.serviceAccepted(localID: 1)
-    #expect(machine.packetReceived(Self.hostCNXN) == [.closeService(localID: 1), Self.connectReply()])
+    #expect(
+      machine.packetReceived(Self.hostCNXN) == [.closeService(localID: 1), .resetTransport, Self.connectReply()])
     #expect(machine.openStreamCount == 0)
   }
 }

@@ -26,7 +26,7 @@ final class HostHarness {
     channel = EmbeddedChannel()
     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ADBPacketByteDecoder(maxPayload: maxPayload)))
     try channel.pipeline.syncOperations.addHandler(
-      DeviceConnectionHandler(phone: phone, machine: machine, latency: .zero))
+      DeviceConnectionHandler(phone: phone, machine: machine, latency: .zero, listenAddress: "127.0.0.1"))
     try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 5555)).wait()
     let banner = "host::features=" + features.joined(separator: ",")
     try send(ADBPacket(.connect, arg0: ADBProtocol.currentVersion, arg1: UInt32(maxPayload), payload: banner))

@@ -17,6 +17,8 @@ public final class VirtualPhone: Sendable {
   public let system: PhoneSystem
   /// What hosts have sent the phone's services.
   public let traffic = PhoneTraffic()
+  /// The `adb reverse` forwards hosts have set up, with their listeners.
+  let reverseForwards = ReverseForwards()
 
   /// Creates a phone in its factory state.
   public init(configuration: Configuration = Configuration()) {

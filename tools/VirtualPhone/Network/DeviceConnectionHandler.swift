@@ -2,27 +2,42 @@ import ADBWire
 import NIOCore
 
 /// Carries out ``DeviceConnectionStateMachine``'s actions on one TCP connection: writes packets,
-/// starts and feeds services. The only part of the phone's protocol code that does I/O.
-final class DeviceConnectionHandler: ChannelInboundHandler {
+/// starts and feeds services, opens streams to the host for reverse forwards. The only part of
+/// the phone's protocol code that does I/O.
+final class DeviceConnectionHandler: ChannelInboundHandler, PhoneTransport {
   typealias InboundIn = ADBPacket
   typealias OutboundOut = ByteBuffer
 
   private let phone: VirtualPhone
   private let latency: Duration
+  /// The address the phone's server listens on (``PhoneTransport/listenAddress``).
+  let listenAddress: String
   private var machine: DeviceConnectionStateMachine
   private var services: [UInt32: (service: any PhoneService, output: StreamOutput)] = [:]
   private var context: ChannelHandlerContext?
+  /// The connection's event loop, kept once the handler joined a pipeline (even after it left,
+  /// so late callbacks such as a finished bind can still hop to it).
+  private var loop: (any EventLoop)?
   private var isReading = false
   private var delayedPackets: [(deadline: NIODeadline, bytes: ByteBuffer)] = []
   private var delayedFlushScheduled = false
 
-  init(phone: VirtualPhone, machine: DeviceConnectionStateMachine, latency: Duration) {
+  /// - Parameters:
+  ///   - phone: the phone the connection reaches.
+  ///   - machine: the connection's protocol state.
+  ///   - latency: fault injection: the delay before each packet the phone sends.
+  ///   - listenAddress: the address the phone's server listens on; reverse listeners bind it.
+  init(phone: VirtualPhone, machine: DeviceConnectionStateMachine, latency: Duration, listenAddress: String) {
     self.phone = phone
     self.machine = machine
     self.latency = latency
+    self.listenAddress = listenAddress
   }
 
-  func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+  func handlerAdded(context: ChannelHandlerContext) {
+    self.context = context
+    loop = context.eventLoop
+  }
 
   func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
@@ -37,11 +52,14 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
   }
 
   func channelInactive(context: ChannelHandlerContext) {
-    for (_, entry) in services {
+    // adbd's transport disconnect hooks: the connection's reverse listeners close with it.
+    phone.reverseForwards.removeAll(ownedBy: connectionID)
+    let open = services
+    services.removeAll()
+    for (_, entry) in open {
       entry.output.isClosed = true
       entry.service.closedByHost()
     }
-    services.removeAll()
     context.fireChannelInactive()
   }
 
@@ -49,6 +67,23 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
     // A malformed packet (bad magic, oversized length) ends this connection only (AOSP closes
     // the transport); the phone and its other connections carry on.
     context.close(promise: nil)
+  }
+
+  // MARK: - PhoneTransport
+
+  var connectionID: ObjectIdentifier { ObjectIdentifier(self) }
+
+  var eventLoop: any EventLoop {
+    guard let loop else { preconditionFailure("the connection handler is used before it joined a pipeline") }
+    return loop
+  }
+
+  func openToHost(_ destination: String, makeService: (any ServiceOutput) -> any PhoneService) -> Bool {
+    guard context != nil, let (localID, actions) = machine.openToHost(service: destination) else { return false }
+    let output = StreamOutput(localID: localID, handler: self)
+    services[localID] = (makeService(output), output)
+    perform(actions)
+    return true
   }
 
   // MARK: - Actions
@@ -60,6 +95,8 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
         send(packet, checksumVersion: checksumVersion)
       case .openService(let localID, let name):
         open(localID: localID, name: name)
+      case .startService(let localID):
+        services[localID]?.service.start()
       case .deliver(let bytes, let localID):
         phone.traffic.recordFromHost(bytes.readableBytes)
         services[localID]?.service.received(bytes)
@@ -70,6 +107,8 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
           entry.output.isClosed = true
           entry.service.closedByHost()
         }
+      case .resetTransport:
+        phone.reverseForwards.removeAll(ownedBy: connectionID)
       case .closeConnection:
         context?.close(promise: nil)
       }
@@ -79,7 +118,7 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
 
   private func open(localID: UInt32, name: String) {
     let output = StreamOutput(localID: localID, handler: self)
-    guard let service = ServiceRouter.service(named: name, phone: phone, output: output) else {
+    guard let service = ServiceRouter.service(named: name, phone: phone, output: output, transport: self) else {
       perform(machine.serviceRefused(localID: localID))
       return
     }
@@ -118,21 +157,21 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
     }
   }
 
-  // MARK: - Service callbacks
+  // MARK: - Service callbacks (from StreamOutput)
 
-  fileprivate func serviceWrote(_ bytes: ByteBuffer, localID: UInt32) {
+  func serviceWrote(_ bytes: ByteBuffer, localID: UInt32) {
     perform(machine.serviceWrote(bytes, localID: localID))
   }
 
-  fileprivate func serviceFinished(localID: UInt32) {
+  func serviceFinished(localID: UInt32) {
     perform(machine.serviceFinished(localID: localID))
   }
 
-  fileprivate func pendingBytes(localID: UInt32) -> Int { machine.pendingOutputBytes(localID: localID) }
+  func pendingBytes(localID: UInt32) -> Int { machine.pendingOutputBytes(localID: localID) }
 
-  fileprivate var maxPayload: Int { machine.session?.maxPayload ?? ADBProtocol.maxPayloadV1 }
+  var maxPayload: Int { machine.session?.maxPayload ?? ADBProtocol.maxPayloadV1 }
 
-  fileprivate func schedule(after delay: Duration, _ work: @escaping () -> Void) {
+  func schedule(after delay: Duration, _ work: @escaping () -> Void) {
     guard let context else { return }
     if delay <= .zero {
       work()
@@ -141,45 +180,10 @@ final class DeviceConnectionHandler: ChannelInboundHandler {
     }
   }
 
-  fileprivate func dropConnection() {
+  func dropConnection() {
     context?.flush()
     context?.close(promise: nil)
   }
-}
-
-/// One stream's ``ServiceOutput``: forwards to the connection handler while the stream is open.
-private final class StreamOutput: ServiceOutput {
-  let localID: UInt32
-  private weak var handler: DeviceConnectionHandler?
-  var isClosed = false
-
-  init(localID: UInt32, handler: DeviceConnectionHandler) {
-    self.localID = localID
-    self.handler = handler
-  }
-
-  func write(_ bytes: ByteBuffer) {
-    guard !isClosed else { return }
-    handler?.serviceWrote(bytes, localID: localID)
-  }
-
-  func finish() {
-    guard !isClosed else { return }
-    handler?.serviceFinished(localID: localID)
-  }
-
-  var pendingBytes: Int { handler?.pendingBytes(localID: localID) ?? 0 }
-
-  var maxPayload: Int { handler?.maxPayload ?? ADBProtocol.maxPayloadV1 }
-
-  func after(_ delay: Duration, _ work: @escaping () -> Void) {
-    handler?.schedule(after: delay) { [weak self] in
-      guard let self, !self.isClosed else { return }
-      work()
-    }
-  }
-
-  func dropConnection() { handler?.dropConnection() }
 }
 
 extension TimeAmount {

@@ -121,7 +121,8 @@ public final class VirtualPhoneServer: Sendable {
           if let limit = behaviour.vanishAfterBytes { try operations.addHandler(ByteBudgetHandler(limit: limit)) }
           try operations.addHandler(ByteToMessageHandler(ADBPacketByteDecoder(maxPayload: behaviour.maxPayload)))
           try operations.addHandler(
-            DeviceConnectionHandler(phone: phone, machine: machine, latency: behaviour.latency))
+            DeviceConnectionHandler(
+              phone: phone, machine: machine, latency: behaviour.latency, listenAddress: host))
         }
       }
       .bind(host: host, port: port)

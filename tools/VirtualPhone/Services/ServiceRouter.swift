@@ -2,7 +2,14 @@
 /// `daemon_service_to_fd` (AOSP `daemon/services.cpp`).
 enum ServiceRouter {
   /// The service for `name`, or nil when the phone does not offer it (the stream is refused).
-  static func service(named name: String, phone: VirtualPhone, output: any ServiceOutput) -> (any PhoneService)? {
+  /// - Parameters:
+  ///   - name: the service name from the host's OPEN.
+  ///   - phone: the phone the service acts on.
+  ///   - output: the stream.
+  ///   - transport: the connection the stream runs on (reverse forwards belong to it).
+  static func service(
+    named name: String, phone: VirtualPhone, output: any ServiceOutput, transport: any PhoneTransport
+  ) -> (any PhoneService)? {
     if name.hasPrefix("shell,") || name.hasPrefix("shell:") {
       guard let request = ShellRequest(service: name) else { return nil }
       return ShellService(request: request, phone: phone, output: output)
@@ -15,7 +22,8 @@ enum ServiceRouter {
       return SyncService(phone: phone, output: output)
     }
     if name.hasPrefix("reverse:") {
-      return ReverseService(command: String(name.dropFirst("reverse:".count)), phone: phone, output: output)
+      return ReverseService(
+        command: String(name.dropFirst("reverse:".count)), phone: phone, output: output, transport: transport)
     }
     if name.hasPrefix("reboot:") {
       return RebootService(phone: phone, output: output)
