@@ -123,9 +123,10 @@ struct CLITests {
         #expect(try await Self.droidmatrix(["forward", "--remove-all"], port: adb.port).status == 0)
         #expect(ADBForward.parseList(try await adb.run(["forward", "--list"]).standardOutput).isEmpty)
 
-        #expect(try await Self.droidmatrix(["reverse", "tcp:7000", "tcp:8000"], port: adb.port).status == 0)
+        let devicePort = try freeLoopbackPort()  // The phone really listens there.
+        #expect(try await Self.droidmatrix(["reverse", "tcp:\(devicePort)", "tcp:8000"], port: adb.port).status == 0)
         let reverses = try await Self.droidmatrix(["reverse", "--list"], port: adb.port)
-        #expect(reverses.standardOutput.hasSuffix(" tcp:7000 tcp:8000\n"))
+        #expect(reverses.standardOutput.hasSuffix(" tcp:\(devicePort) tcp:8000\n"))
         let missing = try await Self.droidmatrix(["reverse", "--remove", "tcp:1"], port: adb.port)
         #expect(missing.status == 1)
         #expect(missing.standardError == "droidmatrix: listener 'tcp:1' not found\n")

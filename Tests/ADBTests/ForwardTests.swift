@@ -67,29 +67,31 @@ struct ForwardTests {
       let phone = client.device(serial)
       let port = try #require(try await phone.reverse(device: "tcp:0", host: "tcp:8080"))
       #expect(port > 0)
-      #expect(try await phone.reverse(device: "tcp:7000", host: "tcp:7001") == 7000)
+      // The phone really listens on a reverse's port: take one that is free.
+      let fixed = try freeLoopbackPort()
+      #expect(try await phone.reverse(device: "tcp:\(fixed)", host: "tcp:7001") == fixed)
       #expect(try await phone.reverse(device: "localabstract:app", host: "tcp:7002") == nil)
       let locals = try await phone.listReverses().map(\.local)
-      #expect(locals == ["tcp:\(port)", "tcp:7000", "localabstract:app"])
+      #expect(locals == ["tcp:\(port)", "tcp:\(fixed)", "localabstract:app"])
       // Google's adb reads the same table.
       let listing = try await adb.run(["-s", serial, "reverse", "--list"]).standardOutput
       #expect(ADBForward.parseList(listing).map(\.remote) == ["tcp:8080", "tcp:7001", "tcp:7002"])
 
       do {
-        try await phone.reverse(device: "tcp:7000", host: "tcp:1", noRebind: true)
+        try await phone.reverse(device: "tcp:\(fixed)", host: "tcp:1", noRebind: true)
         Issue.record("norebind must refuse an existing listener")
       } catch let error as ADBError {
         #expect(error.message == "cannot rebind existing socket")
       }
-      try await phone.reverse(device: "tcp:7000", host: "tcp:7003")
-      #expect(try await phone.listReverses().first { $0.local == "tcp:7000" }?.remote == "tcp:7003")
+      try await phone.reverse(device: "tcp:\(fixed)", host: "tcp:7003")
+      #expect(try await phone.listReverses().first { $0.local == "tcp:\(fixed)" }?.remote == "tcp:7003")
 
-      try await phone.removeReverse(device: "tcp:7000")
+      try await phone.removeReverse(device: "tcp:\(fixed)")
       do {
-        try await phone.removeReverse(device: "tcp:7000")
+        try await phone.removeReverse(device: "tcp:\(fixed)")
         Issue.record("removing a missing reverse must fail")
       } catch let error as ADBError {
-        #expect(error.message == "listener 'tcp:7000' not found")
+        #expect(error.message == "listener 'tcp:\(fixed)' not found")
       }
       try await phone.removeAllReverses()
       #expect(try await phone.listReverses().isEmpty)
