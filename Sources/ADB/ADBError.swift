@@ -21,6 +21,9 @@ public struct ADBError: Error, Hashable, Sendable, CustomStringConvertible {
       case fileTransferFailed = "file transfer failed"
       case localFileError = "local file error"
       case timedOut = "timed out"
+      case deviceBusy = "device busy"
+      case permissionDenied = "no permissions"
+      case usbError = "USB error"
     }
     private let base: Base
     private init(_ base: Base) { self.base = base }
@@ -51,6 +54,12 @@ public struct ADBError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let localFileError = Code(.localFileError)
     /// An operation did not finish in time.
     public static let timedOut = Code(.timedOut)
+    /// Another program (usually an adb server) has claimed the phone's USB interface.
+    public static let deviceBusy = Code(.deviceBusy)
+    /// This user may not open the phone's USB device (udev rules, the plugdev group).
+    public static let permissionDenied = Code(.permissionDenied)
+    /// libusb reported a failure not covered by a more specific code.
+    public static let usbError = Code(.usbError)
 
     public var description: String { base.rawValue }
   }

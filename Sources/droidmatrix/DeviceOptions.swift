@@ -2,10 +2,11 @@ import ADB
 import ArgumentParser
 
 /// `-s SERIAL` (default `$ANDROID_SERIAL`, else the only device) plus `--server`, or
-/// `--direct HOST:PORT` for a native connection: shared by every command that works on one device.
+/// `--direct HOST:PORT` / `--usb` for a native connection: shared by every command that works on
+/// one device.
 struct DeviceOptions: ParsableArguments {
   @OptionGroup var server: ServerOptions
-  @OptionGroup var direct: DirectOptions
+  @OptionGroup var native: NativeOptions
 
   @Option(
     name: .customShort("s"),
@@ -20,18 +21,21 @@ struct DeviceOptions: ParsableArguments {
   }
 
   func validate() throws {
-    if direct.address != nil && (server.server != nil || serial != nil) {
+    if native.address != nil && (server.server != nil || serial != nil) {
       throw ValidationError("--direct talks to the phone itself: it cannot be combined with --server or -s")
+    }
+    if native.usb && server.server != nil {
+      throw ValidationError("--usb talks to the phone itself: it cannot be combined with --server")
     }
   }
 
-  /// Whether the device is reached natively.
-  var isDirect: Bool { direct.address != nil }
+  /// Whether the device is reached natively (`--direct` or `--usb`).
+  var isNative: Bool { native.isNative }
 
-  /// Runs `body` with the chosen device: a native connection for `--direct` (closed
+  /// Runs `body` with the chosen device: a native connection for `--direct` or `--usb` (closed
   /// afterwards), else the adb server's device.
   func withDevice<Result>(_ body: (any ADBForwarding) async throws -> Result) async throws -> Result {
-    if isDirect { return try await withDirectConnection(direct) { try await body($0) } }
+    if isNative { return try await withNativeConnection(native, serial: explicitSerial) { try await body($0) } }
     return try await body(try await device())
   }
 

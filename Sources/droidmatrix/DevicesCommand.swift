@@ -4,25 +4,32 @@ import ArgumentParser
 /// `droidmatrix devices [-l]`: the devices the adb server knows, like `adb devices`.
 struct DevicesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "devices", abstract: "List the devices the adb server knows, or check one phone with --direct.")
+    commandName: "devices",
+    abstract: "List the devices the adb server knows, the phones on USB (--usb), or check one phone (--direct).",
+    discussion: """
+      --usb lists phones with an ADB interface found through libusb, without connecting to them: \
+      the state is `attached`, or why the phone cannot be opened (`busy` when an adb server holds \
+      it, `no permissions` when udev rules are missing).
+      """)
 
   @OptionGroup var server: ServerOptions
 
   @Flag(name: .shortAndLong, help: "Also show product, model, device and transport id.")
   var long = false
 
-  @OptionGroup var direct: DirectOptions
+  @OptionGroup var native: NativeOptions
 
   func validate() throws {
-    if direct.address != nil && server.server != nil {
-      throw ValidationError("--direct lists the phone itself: it cannot be combined with --server")
+    if native.isNative && server.server != nil {
+      throw ValidationError("--direct and --usb list phones themselves: they cannot be combined with --server")
     }
   }
 
   func run() async throws {
     let devices = try await Terminal.reportingErrors {
+      if native.usb { return try USBHost.devices().map(Self.info(for:)) }
       // With --direct: the phone answers the handshake (or says why not), and is listed alone.
-      if direct.address != nil { return try await withDirectConnection(direct) { [$0.info] } }
+      if native.address != nil { return try await withNativeConnection(native) { [$0.info] } }
       return try await server.client().devices()
     }
     var text = "List of devices attached\n"
@@ -42,5 +49,17 @@ struct DevicesCommand: AsyncParsableCommand {
     if let device = info.device { line += " device:\(device)" }
     if let id = info.transportID { line += " transport_id:\(id)" }
     return line
+  }
+
+  /// A USB phone as a listing line: `attached`, or why it cannot be opened.
+  static func info(for device: USBDeviceInfo) -> ADBDeviceInfo {
+    let state =
+      switch device.problem?.code {
+      case nil: "attached"
+      case .deviceBusy?: "busy"
+      case .permissionDenied?: "no permissions"
+      default: "offline"
+      }
+    return ADBDeviceInfo(serial: device.serial, state: state, devicePath: device.path, product: device.product)
   }
 }

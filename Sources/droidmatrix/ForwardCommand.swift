@@ -13,18 +13,18 @@ struct ForwardCommand: AsyncParsableCommand {
   @OptionGroup var options: ForwardOptions
 
   func validate() throws {
-    guard target.isDirect else { return }
+    guard target.isNative else { return }
     guard case .add = options.action else {
       throw ValidationError(
-        "a forward made with --direct lives in the `droidmatrix forward --direct` process that made it; "
+        "a forward made with --direct or --usb lives in the `droidmatrix forward --direct/--usb` process that made it; "
           + "stop that process to remove it")
     }
   }
 
   func run() async throws {
-    if target.isDirect, case .add(let local, let remote, let noRebind) = options.action {
+    if target.isNative, case .add(let local, let remote, let noRebind) = options.action {
       try await Terminal.reportingErrors {
-        try await withDirectConnection(target.direct) { connection in
+        try await withNativeConnection(target.native, serial: target.explicitSerial) { connection in
           let port = try await connection.forward(local: local, remote: remote, noRebind: noRebind)
           if local == "tcp:0", let port { Terminal.write("\(port)\n") }
           Terminal.write(

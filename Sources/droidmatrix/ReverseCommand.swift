@@ -19,9 +19,9 @@ struct ReverseCommand: AsyncParsableCommand {
   }
 
   private func run(on device: any ADBDevice) async throws {
-    if target.isDirect, case .add = options.action {
+    if target.isNative, case .add = options.action {
       Terminal.write(
-        "droidmatrix: with --direct, a reverse lives only as long as this connection; "
+        "droidmatrix: with --direct or --usb, a reverse lives only as long as this connection; "
           + "this command keeps it open until interrupted\n", to: Terminal.standardError)
     }
     switch options.action {
@@ -36,7 +36,7 @@ struct ReverseCommand: AsyncParsableCommand {
     case .add(let local, let remote, let noRebind):
       let port = try await device.reverse(device: local, host: remote, noRebind: noRebind)
       if local == "tcp:0", let port { Terminal.write("\(port)\n") }
-      if target.isDirect { try await Terminal.waitUntilInterrupted() }
+      if target.isNative { try await Terminal.waitUntilInterrupted() }
     }
   }
 }
