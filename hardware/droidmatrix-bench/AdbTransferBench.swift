@@ -36,6 +36,16 @@ struct AdbTransferBench: AsyncParsableCommand {
       """)
   var direct = false
 
+  @Flag(
+    help: """
+      Also time DroidMatrix's native USB transport (libusb) to a phone on USB, or to the emulated one when run \
+      under tools/usb-bridge/umockdev-adb-bridge.py. No adb server may hold that phone.
+      """)
+  var usb = false
+
+  @Option(help: "The USB phone's serial, when several are attached (with --usb).")
+  var usbSerial: String?
+
   func validate() throws {
     guard sizeMib > 0, runs > 0 else { throw ValidationError("--size-mib and --runs must be positive") }
   }
@@ -60,9 +70,16 @@ struct AdbTransferBench: AsyncParsableCommand {
       )
     ]
     var connections: [DeviceConnection] = []
+    // The private adb server's key (the phone already trusts it: it accepted that server), then
+    // the user's keys.
+    let keys =
+      [try ADBKey(contentsOf: adb.home.appendingPathComponent(".android/adbkey").path)] + (try ADBKeyStore.allKeys())
+    if usb {
+      let connection = try await DeviceConnection.connectUSB(serial: usbSerial, options: .init(keys: keys))
+      connections.append(connection)
+      devices.append(("direct USB \(connection.delayedAck ? "delayed-ack" : "classic")", connection))
+    }
     if direct {
-      // The private adb server's key: the phone already trusts it (it accepted that server).
-      let keys = [try ADBKey(contentsOf: adb.home.appendingPathComponent(".android/adbkey").path)]
       let (host, port) = try setup.hostAndPort()
       for delayedAck in [false, true] {
         let connection = try await DeviceConnection.connect(
