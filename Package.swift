@@ -14,6 +14,7 @@ let package = Package(
   products: [
     .library(name: "ADBWire", targets: ["ADBWire"]),
     .library(name: "ADB", targets: ["ADB"]),
+    .library(name: "DeviceControl", targets: ["DeviceControl"]),
     .library(name: "VirtualPhone", targets: ["VirtualPhone"]),
     .executable(name: "virtual-phone", targets: ["virtual-phone"]),
     .executable(name: "droidmatrix", targets: ["droidmatrix"]),
@@ -44,6 +45,16 @@ let package = Package(
         .product(name: "_CryptoExtras", package: "swift-crypto"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "BigInt", package: "BigInt"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // UI automation over plain ADB: hierarchy dumps, selectors, actions, waits, watchers.
+    .target(
+      name: "DeviceControl",
+      dependencies: [
+        "ADB",
+        "ADBWire",
+        .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: strictSettings
     ),
@@ -85,6 +96,7 @@ let package = Package(
       dependencies: [
         "ADB",
         "ADBWire",
+        "DeviceControl",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -94,6 +106,7 @@ let package = Package(
       name: "droidmatrix-bench",
       dependencies: [
         "ADB",
+        "DeviceControl",
         "VirtualPhone",
         "ChildProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -144,6 +157,12 @@ let package = Package(
     .testTarget(
       name: "ADBTests",
       dependencies: ["ADB", "ADBWire", "VirtualPhone", "ChildProcess", "InteropSupport"],
+      swiftSettings: strictSettings
+    ),
+    // UI automation: parser, selectors and fuzzing; the device layer against virtual phones.
+    .testTarget(
+      name: "DeviceControlTests",
+      dependencies: ["DeviceControl", "ADB", "VirtualPhone", "ChildProcess", "InteropSupport"],
       swiftSettings: strictSettings
     ),
   ]

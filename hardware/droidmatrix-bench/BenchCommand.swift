@@ -7,6 +7,6 @@ struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "droidmatrix-bench",
     abstract: "Measure ADB throughput and latency against real or virtual phones.",
-    subcommands: [AdbTransferBench.self, ShellLatencyBench.self]
+    subcommands: [AdbTransferBench.self, ShellLatencyBench.self, HierarchyQueryBench.self]
   )
 }
