@@ -12,6 +12,14 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
     discussion: """
       Phone N listens on PORT+N-1. Connect with `adb connect 127.0.0.1:PORT`.
       Example: virtual-phone --port 5600 --count 3 --model "Pixel 7"
+
+      Every phone has the test app (com.droidmatrix.testapp) unless --app none.
+      Start it with monkey -p com.droidmatrix.testapp 1, then read the screen with
+      adb exec-out uiautomator dump /dev/tty.
+
+      As on real phones, each dump takes --dump-latency-ms and fails at
+      --dump-failure-rate, and apps show pop-ups at --popup-chance. Failures and
+      pop-ups are seeded (--seed and the serial): a run can be repeated exactly.
       """
   )
 
@@ -59,6 +67,23 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
   @Option(help: "Largest payload the phone offers in its CNXN (default 1 MiB).")
   var maxPayload: Int = 1024 * 1024
 
+  @Option(
+    name: .customLong("app"),
+    help: "An app model to install on every phone (repeatable): \(Self.appNames.joined(separator: ", ")), or none.")
+  var apps: [String] = ["testapp"]
+
+  @Option(help: "How long each `uiautomator dump` takes, in milliseconds.")
+  var dumpLatencyMs: Int = 300
+
+  @Option(help: "The share of `uiautomator dump` calls that fail, from 0 to 1 (\"could not get idle state\", …).")
+  var dumpFailureRate: Double = 0.02
+
+  @Option(help: "The probability that an app shows a pop-up (update prompt, permission request) at a screen change.")
+  var popupChance: Double = 0.05
+
+  @Option(help: "Seed of the failed dumps and pop-ups (each phone also mixes in its serial).")
+  var seed: UInt64 = 1
+
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     guard count >= 1, port + count - 1 <= 65535 else {
@@ -78,6 +103,27 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       }
     }
     guard authKeys != nil || !acceptNewKeys else { throw ValidationError("--accept-new-keys needs --auth-keys") }
+    guard dumpLatencyMs >= 0 else { throw ValidationError("--dump-latency-ms cannot be negative") }
+    guard (0...1).contains(dumpFailureRate) else {
+      throw ValidationError("--dump-failure-rate must be between 0 and 1")
+    }
+    guard (0...1).contains(popupChance) else { throw ValidationError("--popup-chance must be between 0 and 1") }
+    for app in apps where app != "none" && !Self.appNames.contains(app) {
+      throw ValidationError("--app takes \(Self.appNames.joined(separator: ", ")) or none, got \(app.debugDescription)")
+    }
+  }
+
+  /// The app models `--app` can name.
+  static let appNames = ["testapp"]
+
+  /// The models `--app` asks for.
+  func appModels() -> [AppModel] {
+    apps.compactMap { name in
+      switch name {
+      case "testapp": TestApp.model(popupChance: popupChance, seed: seed)
+      default: nil
+      }
+    }
   }
 
   func run() async throws {
@@ -104,7 +150,10 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       return VirtualPhone(
         configuration: .init(
           serial: count == 1 ? serial : "\(serial)-\(index)", model: model, product: product, device: device,
-          extraProperties: extra))
+          extraProperties: extra,
+          uiautomatorDump: .init(
+            latency: .milliseconds(dumpLatencyMs), failureRate: dumpFailureRate, seed: seed),
+          apps: appModels()))
     }
     let server = try await VirtualPhoneServer.start(phones: phones, host: host, firstPort: port, behaviour: behaviour)
     // Written straight to stdout, unbuffered: scripts read these lines to know the phones are up,

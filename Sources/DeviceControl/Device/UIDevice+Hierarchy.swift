@@ -19,7 +19,12 @@ extension UIDevice {
         current = hierarchy
         return hierarchy
       } catch  where error.code == .dumpFailed && attempt < options.dumpAttempts {
-        // "could not get idle state", "null root node", empty output: all pass with time.
+        // "could not get idle state", "null root node", empty output: all pass with time, and
+        // a playing video stops when tapped.
+        if error.dumpFailureKind == .idleTimeout && options.tapsToPauseWhenNotIdle {
+          let size = try await screenSize()
+          try await tap(x: size.width / 2, y: size.height / 2)
+        }
         try? await clock.sleep(for: options.dumpRetryDelay * attempt)
         attempt += 1
       }

@@ -13,6 +13,7 @@ enum UIPhone {
   ) async throws -> T {
     try await PhoneFixture.with { phones in
       let phone = phones.phones[0]
+      phone.system.setDumpBehaviour(.instant)
       prepare(phone)
       let connection = try await DeviceConnection.connect(host: phones.host, port: phones.ports[0])
       let ui = UIDevice(connection, options: options, clock: TestClock())

@@ -108,6 +108,11 @@ struct LoopbackSocket: Sendable {
     }
   }
 
+  /// Waits for the next bytes to arrive; returns none when the peer has closed the connection.
+  func receiveNext(timeout: Duration = defaultTimeout) async throws -> [UInt8] {
+    try await receiveChunk(timeout: timeout)
+  }
+
   /// Closes the socket.
   func close() { _ = Glibc.close(descriptor) }
 

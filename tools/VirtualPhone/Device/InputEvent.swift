@@ -8,6 +8,11 @@ public enum InputEvent: Sendable, Hashable {
   case text(String)
   /// `input keyevent [--longpress] CODE` with the numeric Android key code.
   case keyEvent(code: Int, longPress: Bool)
+  /// An IME emptied the focused field (ADBKeyBoard's `ADB_CLEAR_TEXT`).
+  case clearText
+  /// An IME performed an editor action on the focused field (ADBKeyBoard's `ADB_EDITOR_CODE`:
+  /// EditorInfo's 2 go, 3 search, 4 send, 5 next, 6 done).
+  case editorAction(code: Int)
 }
 
 /// Android key codes (android.view.KeyEvent) that the phone itself reacts to.

@@ -64,21 +64,31 @@ extension PhoneSystem {
     }
   }
 
-  /// Brings an activity to the front.
+  /// Brings an activity to the front and tells its app how it was started
+  /// (``ScreenProvider/activityStarted(_:in:system:)``), so a deep link reaches the app's model.
+  /// - Parameters:
+  ///   - component: the activity.
+  ///   - intent: the intent's action and data (`am start -a … -d URI`).
   /// - Returns: whether the app was cold, warm or already in front.
   /// - Throws: ``StartError/noSuchActivity(_:)`` when the package lacks the activity,
   ///   ``StartError/unresolved`` when the package is not installed.
   @discardableResult
-  public func startActivity(_ component: ComponentName) throws(StartError) -> LaunchState {
-    try state.withLock { state throws(StartError) in
+  public func startActivity(
+    _ component: ComponentName, intent: ActivityIntent = ActivityIntent()
+  ) throws(StartError) -> LaunchState {
+    let (launch, provider, context) = try state.withLock { state throws(StartError) in
       guard let app = state.packages[component.package] else { throw .unresolved }
       guard app.activities.contains(component) else { throw .noSuchActivity(component) }
       let launch: LaunchState =
         state.foreground == component ? .hot : (state.runningPackages.contains(component.package) ? .warm : .cold)
       state.runningPackages.insert(component.package)
       state.foreground = component
-      return launch
+      return (launch, state.screenProviders[component.package], screenContext(in: state))
     }
+    provider?.activityStarted(
+      ActivityLaunch(component: component, action: intent.action, data: intent.data, state: launch), in: context,
+      system: self)
+    return launch
   }
 
   /// Starts a package's launcher activity, as `monkey -p PKG -c …LAUNCHER 1` does.
@@ -86,7 +96,7 @@ extension PhoneSystem {
   @discardableResult
   public func launch(package name: String) -> Bool {
     guard let activity = package(named: name)?.launchActivity else { return false }
-    return (try? startActivity(activity)) != nil
+    return (try? startActivity(activity, intent: .main)) != nil
   }
 
   /// Kills a package (`am force-stop`); the launcher comes back if it was in front.

@@ -71,6 +71,11 @@ struct ADBKeyboardReceiver: BroadcastReceiver {
     case "ADB_INPUT_CODE":
       guard let code = broadcast.int("code") else { return nil }
       system.inject(.keyEvent(code: Int(code), longPress: false))
+    case "ADB_CLEAR_TEXT":
+      system.inject(.clearText)
+    case "ADB_EDITOR_CODE":
+      guard let code = broadcast.int("code") else { return nil }
+      system.inject(.editorAction(code: Int(code)))
     default:
       return nil
     }

@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// The shell commands (`getprop`, `settings`, `wm`, `input`, `am`, `pm`, `ime`, `dumpsys`,
 /// `uiautomator`, `screencap`) are thin front ends over this type. App models plug in as
-/// ``ScreenProvider``s and ``BroadcastReceiver``s.
+/// ``ScreenProvider``s and ``BroadcastReceiver``s; ``AppModel``s (apps defined as data, such as
+/// ``TestApp``) are installed with ``installApp(_:)`` and run by an ``AppEngine``.
 ///
 /// ```swift
 /// let system = PhoneSystem(configuration: .init(model: "Pixel 7"))
@@ -32,10 +33,14 @@ public final class PhoneSystem: Sendable {
     var broadcasts: [Broadcast] = []
     var screenProviders: [String: any ScreenProvider] = [:]
     var broadcastReceivers: [any BroadcastReceiver] = []
+    var dumpBehaviour: VirtualPhone.DumpBehaviour
+    /// Decides which dumps fail; restarted by ``PhoneSystem/setDumpBehaviour(_:)``.
+    var dumpRandom: SeededRandom
   }
 
   /// Creates a phone's system state in its factory condition: Android 13 properties with the
-  /// configuration's identity and extra properties on top, stock apps, the launcher in front.
+  /// configuration's identity and extra properties on top, stock apps plus the configuration's
+  /// app models, the launcher in front.
   public init(configuration: VirtualPhone.Configuration) {
     self.configuration = configuration
     var properties = Self.defaultProperties(for: configuration)
@@ -44,9 +49,12 @@ public final class PhoneSystem: Sendable {
     state = Mutex(
       State(
         properties: properties, settings: Self.defaultSettings, packages: packages,
-        foreground: Self.launcherActivity, runningPackages: [Self.launcherActivity.package, "com.android.systemui"]
+        foreground: Self.launcherActivity, runningPackages: [Self.launcherActivity.package, "com.android.systemui"],
+        dumpBehaviour: configuration.uiautomatorDump,
+        dumpRandom: SeededRandom(seed: configuration.uiautomatorDump.seed, salt: configuration.serial)
       ))
     setScreenProvider(LauncherScreen(), forPackage: Self.launcherActivity.package)
+    for app in configuration.apps { installApp(app) }
   }
 
   // MARK: - Reading state (for tests and commands)

@@ -17,12 +17,18 @@ extension VirtualPhone {
     public var screenHeight: Int
     /// Screen density in dpi (`wm density`).
     public var density: Int
+    /// How `uiautomator dump` behaves: 300 ms per dump and no failures unless set otherwise.
+    public var uiautomatorDump: DumpBehaviour
+    /// App models installed at boot, each driven by its own ``AppEngine`` (for example
+    /// ``AppModel/testApp``).
+    public var apps: [AppModel]
 
     /// Creates a configuration; every field has a sensible default.
     public init(
       serial: String = "vphone-0001", model: String = "Virtual Phone", product: String = "vphone",
       device: String = "vphone", extraProperties: [String: String] = [:],
-      screenWidth: Int = 1080, screenHeight: Int = 2400, density: Int = 420
+      screenWidth: Int = 1080, screenHeight: Int = 2400, density: Int = 420,
+      uiautomatorDump: DumpBehaviour = .realistic, apps: [AppModel] = []
     ) {
       self.serial = serial
       self.model = model
@@ -32,6 +38,8 @@ extension VirtualPhone {
       self.screenWidth = screenWidth
       self.screenHeight = screenHeight
       self.density = density
+      self.uiautomatorDump = uiautomatorDump
+      self.apps = apps
     }
   }
 }

@@ -123,8 +123,28 @@ final class DeviceConnectionHandler: ChannelInboundHandler, PhoneTransport {
       return
     }
     services[localID] = (service, output)
+    if let preparing = service as? any PreparingPhoneService {
+      let identity = ObjectIdentifier(service)
+      preparing.prepare { [weak self] ready in self?.servicePrepared(localID: localID, identity: identity, ready: ready)
+      }
+      return
+    }
     perform(machine.serviceAccepted(localID: localID))
     service.start()
+  }
+
+  /// A service that had to get ready first (``PreparingPhoneService``) is ready, or failed:
+  /// accept or refuse its stream, unless the host closed the stream meanwhile.
+  private func servicePrepared(localID: UInt32, identity: ObjectIdentifier, ready: Bool) {
+    guard let entry = services[localID], ObjectIdentifier(entry.service) == identity else { return }
+    guard ready else {
+      services[localID] = nil
+      entry.output.isClosed = true
+      perform(machine.serviceRefused(localID: localID))
+      return
+    }
+    perform(machine.serviceAccepted(localID: localID))
+    entry.service.start()
   }
 
   private func send(_ packet: ADBPacket, checksumVersion: UInt32) {

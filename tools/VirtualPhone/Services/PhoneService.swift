@@ -21,6 +21,15 @@ extension PhoneService {
   func closedByHost() {}
 }
 
+/// A service that must get ready before its stream is accepted: adbd connects a `tcp:` socket
+/// before it answers the OPEN, and refuses the stream when it cannot.
+protocol PreparingPhoneService: PhoneService {
+  /// Gets ready, then calls `completion` on the connection's event loop: true accepts the stream
+  /// (OKAY, then ``PhoneService/start()``), false refuses it (CLSE). The host may close the
+  /// stream meanwhile (``PhoneService/closedByHost()``); the completion is then ignored.
+  func prepare(_ completion: @escaping (Bool) -> Void)
+}
+
 /// What a service can do to its stream and connection.
 protocol ServiceOutput: AnyObject {
   /// Queues bytes for the host; flow control decides when they go.

@@ -8,7 +8,8 @@ import NIOPosix
 #endif
 
 /// The listening socket of a `tcp:` reverse forward (AOSP `adb_listeners.cpp`): each connection
-/// it accepts becomes a ``ReverseTunnel`` to the host over the connection that owns the forward.
+/// it accepts is bridged (``SocketBridge``) to a stream to the host over the connection that
+/// owns the forward.
 enum ReverseListener {
   /// Binds `port` (0 lets the kernel pick) on the transport's address and event loop.
   ///
@@ -39,7 +40,7 @@ enum ReverseListener {
           guard let listener = child.parent, let host = phone.reverseForwards.host(forListener: listener),
             let transport = owner.value.transport
           else { throw ChannelError.ioOnClosedChannel }
-          try child.pipeline.syncOperations.addHandler(ReverseTunnel(destination: host, transport: transport))
+          try child.pipeline.syncOperations.addHandler(SocketBridge(openingStreamTo: host, over: transport))
         }
       }
       .bind(host: transport.listenAddress, port: port)

@@ -10,7 +10,7 @@ import NIOCore
 /// A `tcp:PORT` forward binds a real listener on the phone's address (``ReverseListener``);
 /// `tcp:0` reports the port the kernel chose, and a port in use fails with adbd's
 /// "cannot bind listener: Address already in use". Each connection it accepts is bridged to a
-/// stream the phone opens to the host (``ReverseTunnel``). Local-socket forwards
+/// stream the phone opens to the host (``SocketBridge``). Local-socket forwards
 /// (`localabstract:…`, `localreserved:…`, `localfilesystem:…`) are only recorded: nothing on the
 /// virtual phone can connect to them. Forwards belong to the connection that created them
 /// (``ReverseForwards``).

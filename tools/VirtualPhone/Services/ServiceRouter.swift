@@ -25,6 +25,9 @@ enum ServiceRouter {
       return ReverseService(
         command: String(name.dropFirst("reverse:".count)), phone: phone, output: output, transport: transport)
     }
+    if name.hasPrefix("tcp:") {
+      return TCPConnectService(spec: name, output: output, eventLoop: transport.eventLoop)
+    }
     if name.hasPrefix("reboot:") {
       return RebootService(phone: phone, output: output)
     }

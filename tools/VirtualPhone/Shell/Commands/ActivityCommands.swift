@@ -58,7 +58,7 @@ enum ActivityCommands {
     if intent.commandFlags.contains("-S") { system.forceStop(target.package) }
     let launch: PhoneSystem.LaunchState
     do {
-      launch = try system.startActivity(target)
+      launch = try system.startActivity(target, intent: ActivityIntent(action: intent.action, data: intent.data))
     } catch {
       context.printError("Error type 3\nError: Activity class {\(target.description)} does not exist.\n")
       return 1

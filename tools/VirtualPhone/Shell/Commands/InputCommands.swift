@@ -1,5 +1,6 @@
 /// `input`: taps, swipes, text and key events, recorded by ``PhoneSystem/inject(_:)``.
-/// Argument errors print Android's usage text and exit 1.
+/// Argument errors print Android's usage text and exit 1; text the virtual keyboard cannot
+/// type (``VirtualKeyboard``) fails as on Android and types nothing.
 enum InputCommands {
   static let sources: Set<String> = [
     "dpad", "keyboard", "mouse", "touchpad", "gamepad", "touchnavigation", "joystick", "touchscreen", "stylus",
@@ -66,7 +67,12 @@ enum InputCommands {
     case "text":
       guard let text = values.first else { return fail(command, &context) }
       // InputShellCommand.sendText: "%s" stands for a space.
-      system.inject(.text(text.replacing("%s", with: " ")))
+      let typed = text.replacing("%s", with: " ")
+      guard VirtualKeyboard.canType(typed) else {
+        context.printError(VirtualKeyboard.failure(command: arguments.first ?? command))
+        return VirtualKeyboard.failureStatus
+      }
+      system.inject(.text(typed))
     case "keyevent":
       var longPress = false
       var doubleTap = false

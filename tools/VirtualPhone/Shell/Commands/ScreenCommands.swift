@@ -12,6 +12,11 @@ enum ScreenCommands {
 
   /// `uiautomator dump [--compressed] [--windows] [FILE]`; FILE `/dev/tty` streams the XML to
   /// stdout. The confirmation line keeps Android's typo "hierchary".
+  ///
+  /// Each dump takes the phone's ``VirtualPhone/DumpBehaviour/latency`` (added to the command's
+  /// delay, so nothing blocks) and fails at its failure rate, or whenever the foreground window
+  /// is not idle, as DumpCommand.java does: the error on standard error, exit status 0, and no
+  /// file written (an older dump file stays).
   static func uiautomator(_ arguments: [String], _ context: inout ShellCommandContext) -> Int32 {
     guard arguments.first == "dump" else {
       context.printError(
@@ -22,6 +27,12 @@ enum ScreenCommands {
     let options = Array(arguments.dropFirst())
     let compressed = options.contains("--compressed")
     let file = options.last { !$0.hasPrefix("-") } ?? defaultDumpPath
+    let (outcome, latency) = context.system.nextDumpOutcome()
+    context.environment.delay += latency
+    if let message = outcome.errorMessage {
+      context.printError(message)
+      return 0
+    }
     var root = context.system.currentScreen()
     if compressed { root = root.compressed() }
     let xml = UIHierarchyXML.render(root)

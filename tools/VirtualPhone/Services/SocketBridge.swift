@@ -1,52 +1,67 @@
 import NIOCore
 
-/// A connection accepted by a reverse forward's listener, bridged to a stream the phone opens
-/// to the host: adbd's local socket plus `connect_to_remote` (AOSP `sockets.cpp`).
+/// A TCP socket on the phone bridged to an ADB stream, both ways: adbd's local socket joined to
+/// a remote socket (AOSP `sockets.cpp`). It is both the socket's channel handler and the
+/// stream's ``PhoneService``; both sides run on the host connection's event loop.
 ///
-/// It is both the accepted socket's channel handler and the stream's ``PhoneService``; both
-/// sides run on the host connection's event loop.
-/// - Accepted: the phone sends OPEN("destination\0") and reads nothing from the socket until
-///   the host accepts (OKAY), as adbd enables reading only in `local_socket_ready`.
-/// - Bytes from the socket become WRTEs under flow control; reading pauses while more than
-///   ``pauseThreshold`` bytes wait for credit. The host's WRTEs are written to the socket.
-/// - The host refused (CLSE(0, id)) or closed the stream: the socket closes once written.
-///   The socket closed: the stream closes once its bytes have been sent.
-final class ReverseTunnel: ChannelInboundHandler, PhoneService {
+/// Two services use it:
+/// - `adb reverse` (``ReverseListener``): a listener accepted the socket, and the bridge opens a
+///   stream to the host for it (`connect_to_remote`: OPEN("destination\0")), reading nothing from
+///   the socket until the host accepts, as adbd enables reading only in `local_socket_ready`.
+/// - `adb forward` (``TCPConnectService``): the host opened a `tcp:PORT` stream, and the phone
+///   connected the socket for it; reading starts once the stream is accepted.
+///
+/// Bytes from the socket become WRTEs under flow control; reading pauses while more than
+/// ``pauseThreshold`` bytes wait for credit. The host's WRTEs are written to the socket. When
+/// the host refuses or closes the stream, the socket closes once written; when the socket
+/// closes, the stream closes once its bytes have been sent.
+final class SocketBridge: ChannelInboundHandler, PhoneService {
   typealias InboundIn = ByteBuffer
   typealias OutboundOut = ByteBuffer
 
   /// Bytes waiting for flow-control credit above which the socket is no longer read.
   static let pauseThreshold = 1 << 20
 
-  private let destination: String
+  /// For `adb reverse`: the host spec the stream opens to, e.g. `tcp:8080`.
+  private let destination: String?
   private weak var transport: (any PhoneTransport)?
   private var output: (any ServiceOutput)?
   private var context: ChannelHandlerContext?
   private var lastWrite: EventLoopFuture<Void>?
 
+  /// A bridge for a socket a reverse forward accepted: it opens a stream to the host.
   /// - Parameters:
   ///   - destination: the forward's host spec, e.g. `tcp:8080`.
   ///   - transport: the connection the stream is opened over.
-  init(destination: String, transport: any PhoneTransport) {
+  init(openingStreamTo destination: String, over transport: any PhoneTransport) {
     self.destination = destination
     self.transport = transport
   }
 
-  // MARK: - The accepted socket
+  /// A bridge for a stream the host opened (`tcp:PORT`), joined to a socket the phone connects.
+  /// - Parameter output: the stream.
+  init(stream output: any ServiceOutput) {
+    self.destination = nil
+    self.output = output
+  }
+
+  // MARK: - The socket
 
   func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
   func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
   func channelActive(context: ChannelHandlerContext) {
-    let opened =
-      transport?.openToHost(destination) { output in
-        self.output = output
-        return self
-      } ?? false
-    guard opened else {
-      context.close(promise: nil)  // The host connection is gone or not yet online.
-      return
+    if let destination {
+      let opened =
+        transport?.openToHost(destination) { output in
+          self.output = output
+          return self
+        } ?? false
+      guard opened else {
+        context.close(promise: nil)  // The host connection is gone or not yet online.
+        return
+      }
     }
     context.fireChannelActive()
   }
