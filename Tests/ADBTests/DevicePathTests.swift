@@ -127,4 +127,19 @@ struct DevicePathTests {
       }
     }
   }
+
+  @Test(arguments: DevicePath.allCases)
+  func forwardsCarryBytesBothWays(path: DevicePath) async throws {
+    try await EchoServer.with { echo in
+      try await path.withPhone { connected in
+        let port = try #require(
+          try await connected.device.forward(local: "tcp:0", remote: "tcp:\(echo.port)", noRebind: false))
+        let message = Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+        // A connection to this computer's port reaches the phone, which connects to the echo server.
+        let answer = try await LoopbackClient.exchange(port: port, sending: message, expecting: message.count)
+        #expect(answer == message)
+        try await connected.device.removeAllForwards()
+      }
+    }
+  }
 }
