@@ -139,4 +139,18 @@ import VirtualPhone
       }
     }
   }
+
+  @Test func deepLinksAndClearingDataDriveTheApp() async throws {
+    try await Self.withTestApp { ui, phone, _ in
+      try await ui.openLink("droidmatrix://item/7", in: TestApp.package)
+      try await ui.waitFor(.resourceID("com.droidmatrix.testapp:id/item_detail_title").text("Item 7"))
+      #expect(try await ui.foregroundPackage() == TestApp.package)
+      try await ui.press(.back)
+      try await ui.tap(.text("Follow"), expecting: .text("Following"))
+      try await ui.clearData(TestApp.package)
+      try await ui.launch(TestApp.package)
+      try await ui.waitFor(.text("Follow"))
+      await #expect(throws: DeviceControlError.self) { try await ui.clearData("com.example.missing") }
+    }
+  }
 }
