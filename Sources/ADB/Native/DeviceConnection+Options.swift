@@ -20,7 +20,7 @@ extension DeviceConnection {
     /// Options with `keys`, a 10 s auth timeout and delayed-ack offered.
     public init(
       keys: [ADBKey] = [], authTimeout: Duration = .seconds(10), delayedAck: Bool = true,
-      receiveWindow: Int = 8 << 20, features: [String] = DeviceConnection.hostFeatures
+      receiveWindow: Int = 2 << 20, features: [String] = DeviceConnection.hostFeatures
     ) {
       self.keys = keys
       self.authTimeout = authTimeout

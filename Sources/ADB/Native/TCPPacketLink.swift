@@ -12,15 +12,18 @@ final class TCPPacketLink: PacketLink {
   private let channel: any Channel
   /// Why the socket was closed from our side (malformed input), for senders that find it closed.
   private let failure: LinkFailure
+  /// Where senders wait while the socket's buffer is above its high watermark.
+  private let gate: WritabilityGate
 
   private init(
     channel: any Channel, inbound: AsyncThrowingStream<ADBPacket, any Error>, peerDescription: String,
-    failure: LinkFailure
+    failure: LinkFailure, gate: WritabilityGate
   ) {
     self.channel = channel
     self.inbound = inbound
     self.peerDescription = peerDescription
     self.failure = failure
+    self.gate = gate
   }
 
   /// Connects to `host:port`.
@@ -31,6 +34,7 @@ final class TCPPacketLink: PacketLink {
     let (inbound, continuation) = AsyncThrowingStream.makeStream(of: ADBPacket.self, throwing: (any Error).self)
     let peer = "\(host):\(port)"
     let failure = LinkFailure()
+    let gate = WritabilityGate()
     let channel: any Channel
     do {
       channel = try await ClientBootstrap(group: group)
@@ -42,7 +46,7 @@ final class TCPPacketLink: PacketLink {
           channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandlers(
               ByteToMessageHandler(ADBPacketByteDecoder()),
-              PacketForwarder(continuation: continuation, peer: peer, failure: failure))
+              PacketForwarder(continuation: continuation, peer: peer, failure: failure, gate: gate))
           }
         }
         .connect(host: host, port: port).get()
@@ -50,7 +54,7 @@ final class TCPPacketLink: PacketLink {
       continuation.finish()
       throw ADBError(.deviceOffline, "cannot connect to \(peer)", underlying: error)
     }
-    return TCPPacketLink(channel: channel, inbound: inbound, peerDescription: peer, failure: failure)
+    return TCPPacketLink(channel: channel, inbound: inbound, peerDescription: peer, failure: failure, gate: gate)
   }
 
   func send(_ packet: ADBPacket, checksumVersion: UInt32) async throws {
@@ -64,14 +68,13 @@ final class TCPPacketLink: PacketLink {
       channel.write(header, promise: nil)
       return channel.writeAndFlush(payload)
     }
-    // Only wait once the socket's buffer is full: that is the back-pressure, and a write error
-    // surfaces here or as the end of `inbound`.
-    if !channel.isWritable || !channel.isActive {
-      do {
-        try await written.get()
-      } catch {
-        throw failure.error ?? ADBError(.connectionLost, "\(peerDescription) closed the connection", underlying: error)
-      }
+    // Wait only while the socket's buffer is above its high watermark: that is the back-pressure.
+    // A write error surfaces here, or as the end of `inbound`.
+    do {
+      if !channel.isActive { try await written.get() }
+      try await gate.waitUntilWritable()
+    } catch {
+      throw failure.error ?? ADBError(.connectionLost, "\(peerDescription) closed the connection", underlying: error)
     }
   }
 
@@ -88,11 +91,21 @@ private final class PacketForwarder: ChannelInboundHandler, Sendable {
   private let continuation: AsyncThrowingStream<ADBPacket, any Error>.Continuation
   private let peer: String
   private let failure: LinkFailure
+  private let gate: WritabilityGate
 
-  init(continuation: AsyncThrowingStream<ADBPacket, any Error>.Continuation, peer: String, failure: LinkFailure) {
+  init(
+    continuation: AsyncThrowingStream<ADBPacket, any Error>.Continuation, peer: String, failure: LinkFailure,
+    gate: WritabilityGate
+  ) {
     self.continuation = continuation
     self.peer = peer
     self.failure = failure
+    self.gate = gate
+  }
+
+  func channelWritabilityChanged(context: ChannelHandlerContext) {
+    gate.setWritable(context.channel.isWritable)
+    context.fireChannelWritabilityChanged()
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -100,6 +113,7 @@ private final class PacketForwarder: ChannelInboundHandler, Sendable {
   }
 
   func channelInactive(context: ChannelHandlerContext) {
+    gate.close()
     continuation.finish()
     context.fireChannelInactive()
   }

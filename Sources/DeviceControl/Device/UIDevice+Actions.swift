@@ -91,6 +91,12 @@ extension UIDevice {
 
   /// Sends key events, several in one `input keyevent` call.
   public func press(_ keys: UIKey...) async throws(DeviceControlError) {
+    try await press(keys)
+  }
+
+  /// Sends key events, several in one `input keyevent` call.
+  public func press(_ keys: [UIKey]) async throws(DeviceControlError) {
+    guard !keys.isEmpty else { return }
     counters.keyPresses += keys.count
     invalidate()
     try await run("input keyevent " + keys.map { String($0.code) }.joined(separator: " "))

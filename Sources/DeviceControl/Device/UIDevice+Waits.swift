@@ -31,6 +31,7 @@ extension UIDevice {
     while true {
       try await runWatchers()
       let found = try await hierarchy().first(matching: selector)
+      if let found, !options.requiresStableReads { return found }
       if let found, let previous, found.bounds == previous.bounds { return found }
       if clock.now() >= deadline {
         if let found { return found }  // Still moving, but there: better than failing.
@@ -51,11 +52,34 @@ extension UIDevice {
     while true {
       try await runWatchers()
       let gone = try await hierarchy().first(matching: selector) == nil
-      if gone && goneBefore { return }
+      if gone && (goneBefore || !options.requiresStableReads) { return }
       if clock.now() >= deadline {
         throw await failure(.timedOut, "\(selector) still matches after \(timeout ?? options.defaultTimeout)")
       }
       goneBefore = gone
+      try? await clock.sleep(for: options.pollInterval)
+      invalidate()
+    }
+  }
+
+  /// Waits until one of `selectors` matches and says which: for steps with several outcomes
+  /// (the profile loaded, or "Couldn't find this account").
+  /// - Returns: the index of the first selector that matched, and its element.
+  /// - Throws: ``DeviceControlError/Code/elementNotFound`` when none matches in time.
+  public func waitForAny(_ selectors: [UISelector], timeout: Duration? = nil) async throws(DeviceControlError)
+    -> (index: Int, element: UIElement)
+  {
+    let deadline = clock.now() + (timeout ?? options.defaultTimeout)
+    while true {
+      try await runWatchers()
+      let screen = try await hierarchy()
+      for (index, selector) in selectors.enumerated() {
+        if let found = screen.first(matching: selector) { return (index, found) }
+      }
+      if clock.now() >= deadline {
+        let names = selectors.map(\.description).joined(separator: ", ")
+        throw await failure(.elementNotFound, "none of \(names) appeared after \(timeout ?? options.defaultTimeout)")
+      }
       try? await clock.sleep(for: options.pollInterval)
       invalidate()
     }

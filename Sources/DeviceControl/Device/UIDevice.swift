@@ -34,6 +34,9 @@ public actor UIDevice {
     public var seed: UInt64?
     /// Whether a failure takes a screenshot for its error.
     public var screenshotsOnFailure = true
+    /// Whether ``waitFor(_:timeout:)`` needs its element in two successive reads (Maestro's settle
+    /// rule) before it returns. Flows that count dumps can take the first read that matches.
+    public var requiresStableReads = true
     /// Whether a dump that fails with "could not get idle state" is followed by a tap in the
     /// centre of the screen before the retry: that pauses a playing video (TikTok's feed never
     /// goes idle while it plays; UI-AUTOMATION.md §1).
