@@ -23,3 +23,31 @@ public func freeLoopbackPort() throws -> Int {
   }
   return Int(UInt16(bigEndian: address.sin_port))
 }
+
+/// `count` consecutive free loopback ports, for a program that serves on `base`, `base + 1`, ….
+///
+/// The base is drawn below Linux's ephemeral range (32768–60999), which every outgoing
+/// connection of a busy test run takes its local ports from, and each port is checked by binding it.
+public func freeConsecutiveLoopbackPorts(count: Int) throws -> Int {
+  for _ in 0..<200 {
+    let base = Int.random(in: 20_000...(32_000 - count))
+    if (base..<(base + count)).allSatisfy(isFreeLoopbackPort) { return base }
+  }
+  throw POSIXError(.EADDRINUSE)
+}
+
+/// Whether 127.0.0.1:`port` can be bound now.
+func isFreeLoopbackPort(_ port: Int) -> Bool {
+  let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  guard socket >= 0 else { return false }
+  defer { close(socket) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  address.sin_port = UInt16(port).bigEndian
+  return withUnsafeMutablePointer(to: &address) { pointer in
+    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+    }
+  }
+}

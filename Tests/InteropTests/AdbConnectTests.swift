@@ -55,7 +55,7 @@ struct AdbConnectTests {
 
   @Test func phonesFromTheExecutableAreAcceptedByAdb() async throws {
     let executable = try #require(Self.virtualPhoneExecutable, "virtual-phone was not built next to the tests")
-    let port = try freeLoopbackPort()
+    let port = try freeConsecutiveLoopbackPorts(count: 3)
     let process = Process()
     process.executableURL = executable
     process.arguments = [
@@ -91,12 +91,13 @@ struct AdbConnectTests {
     return nil
   }
 
-  /// Retries `attempt` for up to five seconds (the process needs a moment to listen).
+  /// Retries `attempt` for up to twenty seconds (the process needs a moment to listen, more
+  /// on a machine busy with other tests).
   static func retry(_ attempt: () async throws -> Bool) async throws {
-    for _ in 0..<50 {
+    for _ in 0..<200 {
       if try await attempt() { return }
       try await Task.sleep(for: .milliseconds(100))
     }
-    throw AdbFailure("gave up after 5 s")
+    throw AdbFailure("gave up after 20 s")
   }
 }

@@ -97,7 +97,7 @@ import Testing
     let host = try HostHarness()
     let stream = try #require(try host.open("shell,v2,raw:echo ran"))
     #expect(try host.exchange(stream).output.readableBytes == 0)  // Still waiting for stdin.
-    host.channel.embeddedEventLoop.advanceTime(by: .milliseconds(260))
+    host.channel.embeddedEventLoop.advanceTime(by: .milliseconds(1010))
     let (output, closed) = try host.exchange(stream)
     #expect(closed)
     #expect(

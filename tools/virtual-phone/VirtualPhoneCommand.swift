@@ -13,9 +13,11 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       Phone N listens on PORT+N-1. Connect with `adb connect 127.0.0.1:PORT`.
       Example: virtual-phone --port 5600 --count 3 --model "Pixel 7"
 
-      Every phone has the test app (com.droidmatrix.testapp) unless --app none.
-      Start it with monkey -p com.droidmatrix.testapp 1, then read the screen with
-      adb exec-out uiautomator dump /dev/tty.
+      Every phone has TikTok (com.zhiliaoapp.musically) unless --app says otherwise
+      (--app testapp for the test app, --app none for no app). Start it with
+      monkey -p com.zhiliaoapp.musically 1, read the screen with
+      adb exec-out uiautomator dump /dev/tty, and what the accounts did with
+      adb shell vphone state.
 
       As on real phones, each dump takes --dump-latency-ms and fails at
       --dump-failure-rate, and apps show pop-ups at --popup-chance. Failures and
@@ -70,7 +72,16 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("app"),
     help: "An app model to install on every phone (repeatable): \(Self.appNames.joined(separator: ", ")), or none.")
-  var apps: [String] = ["testapp"]
+  var apps: [String] = ["tiktok"]
+
+  @Option(help: "TikTok's versionName; its obfuscated resource ids change with it.")
+  var tiktokVersion: String = TikTok.defaultVersion
+
+  @Option(help: "TikTok accounts logged in on every phone, comma-separated (default: one named after the phone).")
+  var tiktokAccounts: String?
+
+  @Option(help: "How long a TikTok upload takes, in seconds.")
+  var tiktokUploadSeconds: Double = 4
 
   @Option(help: "How long each `uiautomator dump` takes, in milliseconds.")
   var dumpLatencyMs: Int = 300
@@ -78,7 +89,7 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
   @Option(help: "The share of `uiautomator dump` calls that fail, from 0 to 1 (\"could not get idle state\", …).")
   var dumpFailureRate: Double = 0.02
 
-  @Option(help: "The probability that an app shows a pop-up (update prompt, permission request) at a screen change.")
+  @Option(help: "The probability that an app shows a pop-up (update prompt, permission request, …) at a screen change.")
   var popupChance: Double = 0.05
 
   @Option(help: "Seed of the failed dumps and pop-ups (each phone also mixes in its serial).")
@@ -108,19 +119,38 @@ struct VirtualPhoneCommand: AsyncParsableCommand {
       throw ValidationError("--dump-failure-rate must be between 0 and 1")
     }
     guard (0...1).contains(popupChance) else { throw ValidationError("--popup-chance must be between 0 and 1") }
+    guard !tiktokVersion.isEmpty, tiktokVersion.allSatisfy({ $0.isNumber || $0 == "." }) else {
+      throw ValidationError("--tiktok-version takes a version like 37.5.4, got \(tiktokVersion.debugDescription)")
+    }
+    for account in tiktokAccountList where !TikTokWorld.isValidHandle(account) {
+      throw ValidationError(
+        "--tiktok-accounts takes handles (letters, digits, . and _), got \(account.debugDescription)")
+    }
+    guard tiktokUploadSeconds >= 0 else { throw ValidationError("--tiktok-upload-seconds cannot be negative") }
     for app in apps where app != "none" && !Self.appNames.contains(app) {
       throw ValidationError("--app takes \(Self.appNames.joined(separator: ", ")) or none, got \(app.debugDescription)")
     }
   }
 
   /// The app models `--app` can name.
-  static let appNames = ["testapp"]
+  static let appNames = ["tiktok", "testapp"]
+
+  /// The handles `--tiktok-accounts` names.
+  var tiktokAccountList: [String] {
+    (tiktokAccounts ?? "").split(separator: ",").map {
+      TikTokWorld.normalized(String($0).trimmingCharacters(in: .whitespaces))
+    }
+  }
 
   /// The models `--app` asks for.
   func appModels() -> [AppModel] {
     apps.compactMap { name in
       switch name {
       case "testapp": TestApp.model(popupChance: popupChance, seed: seed)
+      case "tiktok":
+        .tiktok(
+          version: tiktokVersion, accounts: tiktokAccountList, popupChance: popupChance, seed: seed,
+          uploadDuration: .milliseconds(Int64((tiktokUploadSeconds * 1000).rounded())))
       default: nil
       }
     }

@@ -71,8 +71,12 @@ final class TCPPacketLink: PacketLink {
     // Wait only while the socket's buffer is above its high watermark: that is the back-pressure.
     // A write error surfaces here, or as the end of `inbound`.
     do {
-      if !channel.isActive { try await written.get() }
-      try await gate.waitUntilWritable()
+      if !channel.isActive {
+        // Closed by now: the packet counts as sent only if it was written before the close.
+        try await written.get()
+      } else if !channel.isWritable {
+        try await gate.waitUntilWritable()
+      }
     } catch {
       throw failure.error ?? ADBError(.connectionLost, "\(peerDescription) closed the connection", underlying: error)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import InteropSupport
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,9 +10,16 @@ import InteropSupport
 /// host's server the phone reaches, and an app on the phone connecting to the phone's listener.
 ///
 /// Waiting polls every few milliseconds with `Task.sleep`, so no test thread ever blocks.
-struct LoopbackSocket: Sendable {
+final class LoopbackSocket: Sendable {
   /// The socket's file descriptor; ``close()`` releases it.
   let descriptor: Int32
+  /// Whether ``close()`` ran: a second close must not close a descriptor number that another
+  /// thread (NIO, say) has been given since.
+  private let closed = Atomic(false)
+
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+  }
 
   /// How long a waiting call polls before it gives up.
   static let defaultTimeout: Duration = .seconds(10)
@@ -113,8 +121,11 @@ struct LoopbackSocket: Sendable {
     try await receiveChunk(timeout: timeout)
   }
 
-  /// Closes the socket.
-  func close() { _ = Glibc.close(descriptor) }
+  /// Closes the socket; later calls do nothing.
+  func close() {
+    guard !closed.exchange(true, ordering: .relaxed) else { return }
+    _ = Glibc.close(descriptor)
+  }
 
   /// The next bytes to arrive, or none when the peer has closed (or reset) the connection.
   private func receiveChunk(timeout: Duration) async throws -> [UInt8] {

@@ -12,9 +12,12 @@ public indirect enum AppAction: Sendable {
   case open(String, parameters: [String: String] = [:])
   /// Shows a screen in place of the current one (a tab switch); BACK does not return to it.
   case replace(String, parameters: [String: String] = [:])
-  /// Returns to the previous screen; on the first screen the app goes to the background and
-  /// the launcher shows, as BACK does.
+  /// Returns to the previous screen (closing the keyboard with it); on the first screen the
+  /// app goes to the background and the launcher shows, as BACK does.
   case back
+  /// Closes every screen above the topmost `screen` of the back stack (a bottom-navigation tab
+  /// returning to Home); nothing happens when that screen is on top or not on the stack.
+  case popTo(String)
   /// Flips a flag of ``AppState/flags`` (Follow ↔ Following, a Like, a checkbox).
   case toggle(String)
   /// Focuses a text field (a key of ``AppState/fields``) and shows the keyboard.
@@ -30,4 +33,7 @@ public indirect enum AppAction: Sendable {
   case system(@Sendable (PhoneSystem) -> Void)
   /// Several actions, in order.
   case all([AppAction])
+  /// The action the state decides when it runs: open a route with what was typed, or nothing
+  /// while a field is empty.
+  case derived(@Sendable (AppState) -> AppAction)
 }

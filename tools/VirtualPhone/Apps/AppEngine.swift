@@ -44,19 +44,29 @@ public final class AppEngine: ScreenProvider, Sendable {
   /// Creates an engine with the app freshly started on its root screen.
   /// - Parameters:
   ///   - model: the app.
-  ///   - salt: tells phones apart in the pop-up draws (the phone's serial).
+  ///   - salt: the phone's serial: tells phones apart in the pop-up draws, and is the
+  ///     ``AppEnvironment/serial`` the app sees.
   public init(model: AppModel, salt: String = "") {
     self.model = model
-    runtime = Mutex(
-      Runtime(app: Self.freshState(of: model), random: SeededRandom(seed: model.popups.seed, salt: salt)))
+    var app = Self.freshState(of: model)
+    app.environment.serial = salt
+    model.onChange?(&app)
+    runtime = Mutex(Runtime(app: app, random: SeededRandom(seed: model.popups.seed, salt: salt)))
   }
 
-  static func freshState(of model: AppModel) -> AppState {
+  /// The state of a fresh start: the initial state on the root screen. What the app keeps
+  /// across restarts (its ``AppState/store`` and the ``AppState/environment``) comes from
+  /// `previous`, when given.
+  static func freshState(of model: AppModel, keeping previous: AppState? = nil) -> AppState {
     var state = model.initialState
     state.stack = [AppRoute(screen: model.rootScreen)]
     state.focusedField = nil
     state.isKeyboardShown = false
     state.popup = nil
+    if let previous {
+      state.store = previous.store
+      state.environment = previous.environment
+    }
     return state
   }
 
@@ -64,6 +74,14 @@ public final class AppEngine: ScreenProvider, Sendable {
 
   /// The app's state now.
   public var state: AppState { runtime.withLock { $0.app } }
+
+  /// The app's state with its ``AppState/environment`` read from `system` now (the clock, the
+  /// media files), as a step would see it: what `vphone state` reports.
+  public func state(on system: PhoneSystem) -> AppState {
+    var app = state
+    Self.refresh(&app.environment, from: system)
+    return app
+  }
 
   /// Changes the app's state directly.
   public func update(_ body: (inout AppState) -> Void) {
@@ -78,43 +96,64 @@ public final class AppEngine: ScreenProvider, Sendable {
   /// The pop-up on show, if any.
   public var popup: AppPopup? { runtime.withLock { $0.app.popup } }
 
-  /// Restarts the app from its initial state (the pop-up draws go on where they were).
+  /// Restarts the app from its initial state, store included (the pop-up draws go on where
+  /// they were).
   public func reset() {
-    runtime.withLock { $0.app = Self.freshState(of: model) }
+    runtime.withLock { runtime in
+      let serial = runtime.app.environment.serial
+      runtime.app = Self.freshState(of: model)
+      runtime.app.environment.serial = serial
+      model.onChange?(&runtime.app)
+    }
   }
 
   // MARK: - ScreenProvider
 
   public func screen(in context: ScreenContext, system: PhoneSystem) -> UINode {
-    Self.window(of: model, in: state, layout: AppLayout(context)).node(appPackage: model.package)
+    Self.window(of: model, in: state(on: system), layout: AppLayout(context)).node(appPackage: model.package)
   }
 
   public func handle(_ event: InputEvent, in context: ScreenContext, system: PhoneSystem) -> Bool {
-    let layout = AppLayout(context)
-    var work: [@Sendable (PhoneSystem) -> Void] = []
-    let consumed = runtime.withLock { runtime in
-      var transition = AppTransition(model: model, runtime: runtime, layout: layout)
-      let consumed = transition.handle(event)
-      runtime = transition.runtime
-      work = transition.systemWork
-      return consumed
-    }
+    var consumed = true
+    let work = step(system: system, layout: AppLayout(context)) { consumed = $0.handle(event) }
     for item in work { item(system) }
     return consumed
   }
 
   public func activityStarted(_ launch: ActivityLaunch, in context: ScreenContext, system: PhoneSystem) {
-    runtime.withLock { runtime in
-      var transition = AppTransition(model: model, runtime: runtime, layout: AppLayout(context))
-      transition.started(launch)
-      runtime = transition.runtime
-    }
+    let work = step(system: system, layout: AppLayout(context)) { $0.started(launch) }
+    for item in work { item(system) }
   }
 
   public func isIdle(in context: ScreenContext, system: PhoneSystem) -> Bool {
-    let app = state
+    let app = state(on: system)
     guard let route = app.route, let screen = model.screens[route.screen] else { return true }
     return screen.isIdle(AppScreenContext(state: app, route: route, layout: AppLayout(context)))
+  }
+
+  /// Runs one step of the app's state machine under the lock, with the environment refreshed
+  /// first and ``AppModel/onChange`` after.
+  /// - Returns: the work for the phone, to run once the lock is released.
+  private func step(
+    system: PhoneSystem, layout: AppLayout, _ body: (inout AppTransition) -> Void
+  ) -> [@Sendable (PhoneSystem) -> Void] {
+    var environment = AppEnvironment()
+    Self.refresh(&environment, from: system)
+    return runtime.withLock { runtime in
+      environment.serial = runtime.app.environment.serial
+      runtime.app.environment = environment
+      var transition = AppTransition(model: model, runtime: runtime, layout: layout)
+      body(&transition)
+      runtime = transition.runtime
+      model.onChange?(&runtime.app)
+      return transition.systemWork
+    }
+  }
+
+  /// Reads the clock and MediaStore into an environment (outside the engine's lock).
+  static func refresh(_ environment: inout AppEnvironment, from system: PhoneSystem) {
+    environment.now = system.uptime
+    environment.media = system.mediaStore.entries
   }
 
   // MARK: - Drawing

@@ -43,12 +43,20 @@ public struct AppModel: Sendable {
   public var initialState: AppState
   /// When the app shows pop-ups by itself.
   public var popups: AppPopupPolicy
+  /// Runs after every step (a launch, an input event) and when the engine starts or resets,
+  /// under the engine's lock, with a fresh ``AppState/environment``: keeps the app's own
+  /// bookkeeping right (TikTok fills its store on first start and times the video on show).
+  /// It must not call the phone.
+  public var onChange: (@Sendable (inout AppState) -> Void)?
+  /// The app's state as text for `vphone state` (TikTok prints JSON), if the app offers one.
+  public var stateReport: (@Sendable (AppState) -> String)?
 
   /// Creates a model.
   public init(
     package: String, label: String, versionName: String = "1.0", versionCode: Int = 1,
     launchActivity: String = ".MainActivity", rootScreen: String, screens: [AppScreen],
-    deepLinks: [AppDeepLink] = [], initialState: AppState = AppState(), popups: AppPopupPolicy = .none
+    deepLinks: [AppDeepLink] = [], initialState: AppState = AppState(), popups: AppPopupPolicy = .none,
+    onChange: (@Sendable (inout AppState) -> Void)? = nil, stateReport: (@Sendable (AppState) -> String)? = nil
   ) {
     self.package = package
     self.label = label
@@ -60,6 +68,8 @@ public struct AppModel: Sendable {
     self.deepLinks = deepLinks
     self.initialState = initialState
     self.popups = popups
+    self.onChange = onChange
+    self.stateReport = stateReport
   }
 
   /// How `pm` and the launcher see the app: a user app with a launcher activity that resolves

@@ -8,6 +8,7 @@ extension AppPopup {
     switch kind {
     case .dialog: alertWindow(appPackage: appPackage, layout: layout)
     case .permission: permissionWindow(layout: layout)
+    case .overlay: overlayWindow(appPackage: appPackage, layout: layout)
     }
   }
 
@@ -111,6 +112,37 @@ extension AppPopup {
           ])
       ])
     return AppWindow(package: Self.permissionControllerPackage, root: root)
+  }
+
+  /// A coach mark: a dimmed full-screen layer with the texts and the button in its middle.
+  private func overlayWindow(appPackage: String, layout: AppLayout) -> AppWindow {
+    let width = layout.width - layout.dp(64)
+    var column = AppColumn(
+      left: (layout.width - width) / 2, right: (layout.width + width) / 2, top: layout.height / 2 - layout.dp(96),
+      bottom: layout.height / 2 + layout.dp(96))
+    var children: [AppElement] = []
+    if let title {
+      children.append(
+        AppElement(className: "android.widget.TextView", text: title, frame: column.next(height: layout.dp(40))))
+    }
+    children.append(
+      AppElement(className: "android.widget.TextView", text: message, frame: column.next(height: layout.dp(56))))
+    column.skip(layout.dp(16))
+    let buttonRow = column.next(height: layout.dp(48))
+    let buttonWidth = layout.dp(160)
+    let buttonLeft = (layout.width - buttonWidth) / 2
+    children.append(
+      button(
+        dismissButton, id: "",
+        frame: UIRect(left: buttonLeft, top: buttonRow.top, right: buttonLeft + buttonWidth, bottom: buttonRow.bottom)))
+    let root = AppElement(
+      className: "android.widget.FrameLayout", frame: layout.screen,
+      children: [
+        AppElement(
+          className: "android.widget.FrameLayout", id: "android:id/content", frame: layout.screen,
+          children: [AppElement(className: "android.widget.FrameLayout", frame: layout.screen, children: children)])
+      ])
+    return AppWindow(package: appPackage, root: root)
   }
 
   private func button(_ button: Button, id: String, frame: UIRect) -> AppElement {

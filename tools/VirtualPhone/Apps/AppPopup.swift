@@ -17,6 +17,9 @@ public struct AppPopup: Sendable {
     case dialog
     /// Android's runtime-permission request (GrantPermissionsActivity).
     case permission
+    /// A hint the app draws over its whole window (a coach mark such as "Swipe up for more"):
+    /// the title, the message and the dismiss button, centred, with no dialog frame.
+    case overlay
   }
 
   /// A button of the dialog.

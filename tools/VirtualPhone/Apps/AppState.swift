@@ -21,6 +21,11 @@ public struct AppState: Sendable {
   public var isKeyboardShown = false
   /// The pop-up covering the app; it takes every touch and key until dismissed.
   public var popup: AppPopup?
+  /// The app's lasting data (accounts, follows, posts): unlike everything above, it survives a
+  /// cold start.
+  public var store = AppStore()
+  /// The phone as the app sees it now (clock, media files, serial); refreshed by the engine.
+  public var environment = AppEnvironment()
 
   /// Creates a state; the engine puts the app's first screen on the stack when it starts.
   public init(

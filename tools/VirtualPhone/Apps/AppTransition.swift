@@ -26,12 +26,12 @@ struct AppTransition {
 
   // MARK: - Launches
 
-  /// An activity of the app came to the front: a cold start begins afresh; a deep link opens its
-  /// route on top.
+  /// An activity of the app came to the front: a cold start begins afresh (keeping the app's
+  /// store); a deep link opens its route on top.
   mutating func started(_ launch: ActivityLaunch) {
     var changed = false
     if launch.state == .cold || app.stack.isEmpty {
-      app = AppEngine.freshState(of: model)
+      app = AppEngine.freshState(of: model, keeping: app)
       changed = true
     }
     if let url = launch.data, let route = model.route(forDeepLink: url) {
@@ -57,7 +57,15 @@ struct AppTransition {
       app.stack.append(AppRoute(screen: screen, parameters: parameters))
       screenChanged()
     case .back:
+      // A view that goes back (an up arrow, a picked row) leaves the screen even while the
+      // keyboard is up; only the BACK key hides the keyboard first.
+      app.isKeyboardShown = false
       if !goBack() { systemWork.append { $0.returnToLauncher() } }
+    case .popTo(let screen):
+      guard let index = app.stack.lastIndex(where: { $0.screen == screen }), index < app.stack.count - 1 else { return }
+      leaveScreen()
+      app.stack.removeSubrange((index + 1)...)
+      screenChanged()
     case .toggle(let flag):
       app.toggle(flag)
     case .focus(let field):
@@ -73,6 +81,8 @@ struct AppTransition {
       systemWork.append(work)
     case .all(let actions):
       for action in actions { perform(action) }
+    case .derived(let decide):
+      perform(decide(app))
     }
   }
 

@@ -1,7 +1,7 @@
 /// A small app that uses every feature of the app-model engine, installed with
 /// `VirtualPhone.Configuration(apps: [.testApp])` or `virtual-phone --app testapp` (the
-/// executable's default). It is what UI-automation tests drive, and a worked example for
-/// writing new models (TikTok is next).
+/// executable installs ``TikTok`` by default). It is what UI-automation tests drive, and a
+/// worked example for writing new models (``TikTok`` is the full-size one).
 ///
 /// Screens (content ids are `com.droidmatrix.testapp:id/NAME`):
 /// - `home` (root): toolbar "DroidMatrix Test"; `follow_button` (Follow ↔ Following, flag

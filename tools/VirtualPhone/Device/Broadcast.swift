@@ -20,6 +20,8 @@ public struct Broadcast: Sendable, Hashable {
 
   /// `-a ACTION`.
   public var action: String?
+  /// `-d URI`: the intent's data (the file a media scan is for).
+  public var data: String?
   /// Extras by key.
   public var extras: [String: Extra]
   /// `-p PACKAGE`, when the broadcast is limited to one app.
@@ -28,8 +30,12 @@ public struct Broadcast: Sendable, Hashable {
   public var component: ComponentName?
 
   /// Creates a broadcast.
-  public init(action: String?, extras: [String: Extra] = [:], package: String? = nil, component: ComponentName? = nil) {
+  public init(
+    action: String?, data: String? = nil, extras: [String: Extra] = [:], package: String? = nil,
+    component: ComponentName? = nil
+  ) {
     self.action = action
+    self.data = data
     self.extras = extras
     self.package = package
     self.component = component

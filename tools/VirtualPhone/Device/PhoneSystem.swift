@@ -17,6 +17,8 @@ import Synchronization
 public final class PhoneSystem: Sendable {
   /// The identity the phone was created with.
   public let configuration: VirtualPhone.Configuration
+  /// The photos and videos gallery pickers see (filled by media-scan broadcasts).
+  public let mediaStore = MediaStore()
   let state: Mutex<State>
 
   /// The mutable part, kept under one lock.
@@ -64,6 +66,10 @@ public final class PhoneSystem: Sendable {
 
   /// Every broadcast sent so far, oldest first.
   public var broadcasts: [Broadcast] { state.withLock { $0.broadcasts } }
+
+  /// Time since boot on the phone's clock (SystemClock.elapsedRealtime), from
+  /// ``VirtualPhone/Configuration/clock``: what apps time things with.
+  public var uptime: Duration { configuration.clock.now }
 
   /// The resumed activity (the launcher after boot).
   public var foregroundActivity: ComponentName { state.withLock { $0.foreground } }

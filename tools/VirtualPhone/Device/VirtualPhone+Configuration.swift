@@ -22,13 +22,16 @@ extension VirtualPhone {
     /// App models installed at boot, each driven by its own ``AppEngine`` (for example
     /// ``AppModel/testApp``).
     public var apps: [AppModel]
+    /// The phone's monotonic clock (``PhoneSystem/uptime``): real time unless a test passes a
+    /// ``PhoneClock/manual(startingAt:)`` clock it advances itself.
+    public var clock: PhoneClock
 
     /// Creates a configuration; every field has a sensible default.
     public init(
       serial: String = "vphone-0001", model: String = "Virtual Phone", product: String = "vphone",
       device: String = "vphone", extraProperties: [String: String] = [:],
       screenWidth: Int = 1080, screenHeight: Int = 2400, density: Int = 420,
-      uiautomatorDump: DumpBehaviour = .realistic, apps: [AppModel] = []
+      uiautomatorDump: DumpBehaviour = .realistic, apps: [AppModel] = [], clock: PhoneClock = .system
     ) {
       self.serial = serial
       self.model = model
@@ -40,6 +43,7 @@ extension VirtualPhone {
       self.density = density
       self.uiautomatorDump = uiautomatorDump
       self.apps = apps
+      self.clock = clock
     }
   }
 }

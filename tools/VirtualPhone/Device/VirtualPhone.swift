@@ -25,6 +25,7 @@ public final class VirtualPhone: Sendable {
     self.configuration = configuration
     self.fileSystem = PhoneFileSystem.androidLayout()
     self.system = PhoneSystem(configuration: configuration)
+    system.addBroadcastReceiver(MediaScannerReceiver(fileSystem: fileSystem))
   }
 
   /// Runs one command line in the phone's shell, as `sh -c` would on a device.

@@ -27,7 +27,7 @@ final class ShellService: PhoneService {
   /// How long a v2 command waits for stdin that has neither started nor been closed. adbd
   /// connects the command to a pipe; this shell takes its stdin whole, so it waits for
   /// close-stdin (which adb sends at the end of its own stdin) or for this much silence.
-  static let stdinQuietPeriod: Duration = .milliseconds(250)
+  static let stdinQuietPeriod: Duration = .seconds(1)
 
   init(request: ShellRequest, phone: VirtualPhone, output: any ServiceOutput) {
     self.request = request

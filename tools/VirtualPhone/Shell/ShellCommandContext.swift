@@ -102,7 +102,7 @@ struct ShellCommandRegistry: Sendable {
     for family in [
       BuiltinCommands.registry, FileCommands.registry, TextCommands.registry, PropertyCommands.registry,
       WindowCommands.registry, InputCommands.registry, ActivityCommands.registry, PackageCommands.registry,
-      ScreenCommands.registry,
+      ScreenCommands.registry, VPhoneCommands.registry,
     ] {
       registry.register(family)
     }

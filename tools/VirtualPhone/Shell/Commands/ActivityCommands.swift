@@ -86,7 +86,9 @@ enum ActivityCommands {
     }
     context.print("Broadcasting: \(intent.description(extraFlags: includeBackgroundFlag))\n")
     let outcome = context.system.sendBroadcast(
-      Broadcast(action: intent.action, extras: intent.extras, package: intent.package, component: intent.component))
+      Broadcast(
+        action: intent.action, data: intent.data, extras: intent.extras, package: intent.package,
+        component: intent.component))
     context.print(
       "Broadcast completed: result=\(outcome.resultCode)\(outcome.resultData.map { ", data=\"\($0)\"" } ?? "")\n")
     return 0
