@@ -15,6 +15,9 @@ let package = Package(
     .library(name: "ADBWire", targets: ["ADBWire"]),
     .library(name: "ADB", targets: ["ADB"]),
     .library(name: "DeviceControl", targets: ["DeviceControl"]),
+    .library(name: "TikTok", targets: ["TikTok"]),
+    .library(name: "TaskEngine", targets: ["TaskEngine"]),
+    .library(name: "LocalAPI", targets: ["LocalAPI"]),
     .library(name: "VirtualPhone", targets: ["VirtualPhone"]),
     .executable(name: "virtual-phone", targets: ["virtual-phone"]),
     .executable(name: "droidmatrix", targets: ["droidmatrix"]),
@@ -25,6 +28,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
     // Pure codecs and state machines of the ADB protocols: no sockets, no threads.
@@ -56,6 +63,30 @@ let package = Package(
         "ADBWire",
         .product(name: "NIOCore", package: "swift-nio"),
       ],
+      swiftSettings: strictSettings
+    ),
+    // Tasks in SQLite, fan-out, per-device scheduling, recovery, the device registry: no TikTok, no HTTP.
+    .target(
+      name: "TaskEngine",
+      dependencies: ["ADB", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings
+    ),
+    // The TikMatrix-compatible REST facade over the task engine (Hummingbird 2): HTTP concerns only.
+    .target(
+      name: "LocalAPI",
+      dependencies: [
+        "TaskEngine",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // The TikTok scripts as flows over DeviceControl: screen detection, typed configs, flows.
+    .target(
+      name: "TikTok",
+      dependencies: ["DeviceControl", "ADB", "TaskEngine"],
       swiftSettings: strictSettings
     ),
     // libusb-1.0, for the native USB transport (Debian libusb-1.0-0-dev; installed by tools/setup).
@@ -97,6 +128,10 @@ let package = Package(
         "ADB",
         "ADBWire",
         "DeviceControl",
+        "TikTok",
+        "TaskEngine",
+        "LocalAPI",
+        "VirtualPhone",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -163,6 +198,39 @@ let package = Package(
     .testTarget(
       name: "DeviceControlTests",
       dependencies: ["DeviceControl", "ADB", "VirtualPhone", "ChildProcess", "InteropSupport"],
+      swiftSettings: strictSettings
+    ),
+    // The task engine against an in-memory database, test scripts and virtual phones.
+    .testTarget(
+      name: "TaskEngineTests",
+      dependencies: ["TaskEngine", "ADB", "VirtualPhone", "InteropSupport"],
+      swiftSettings: strictSettings
+    ),
+    // The REST API in-process (HummingbirdTesting) and over real HTTP on loopback.
+    .testTarget(
+      name: "LocalAPITests",
+      dependencies: [
+        "LocalAPI",
+        "TaskEngine",
+        "ADB",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // TikTok: screen detection on real dumps, configs, and every flow against the virtual phone's model.
+    .testTarget(
+      name: "TikTokTests",
+      dependencies: ["TikTok", "DeviceControl", "ADB", "TaskEngine", "VirtualPhone", "ChildProcess", "InteropSupport"],
+      swiftSettings: strictSettings
+    ),
+    // Across the stack: `droidmatrix serve` with virtual phones, over real HTTP.
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["TaskEngine", "ChildProcess", "InteropSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -9,7 +9,7 @@ struct DroidMatrixCommand: AsyncParsableCommand {
     subcommands: [
       DevicesCommand.self, ShellCommand.self, PushCommand.self, PullCommand.self, ForwardCommand.self,
       ReverseCommand.self, ConnectCommand.self, DisconnectCommand.self, TrackCommand.self, KeygenCommand.self,
-      PubkeyCommand.self, UICommand.self,
+      PubkeyCommand.self, UICommand.self, RunCommand.self, ServeCommand.self,
     ]
   )
 }

@@ -7,7 +7,7 @@ struct UICommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ui",
     abstract: "Read a phone's screen, find elements in it, and tap them.",
-    subcommands: [UIDumpCommand.self, UIQueryCommand.self, UITapCommand.self]
+    subcommands: [UIDumpCommand.self, UIQueryCommand.self, UITapCommand.self, UIScreenCommand.self]
   )
 }
 
@@ -48,7 +48,7 @@ struct UIQueryCommand: AsyncParsableCommand {
   }
 
   /// The bytes of `path`, or of standard input for `-`.
-  private static func read(_ path: String) throws -> Data {
+  static func read(_ path: String) throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
     guard let data = FileManager.default.contents(atPath: path) else { throw UnreadableFile(path: path) }
     return data
