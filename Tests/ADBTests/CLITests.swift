@@ -9,15 +9,7 @@ import VirtualPhone
 @Suite(.enabled(if: adbIsInstalled, "Google's adb is not installed; run tools/setup"), .serialized)
 struct CLITests {
   /// The `droidmatrix` binary built next to the test bundle.
-  static var executable: String? {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("droidmatrix")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-      directory.deleteLastPathComponent()
-    }
-    return nil
-  }
+  static var executable: String? { builtExecutable("droidmatrix") }
 
   /// Runs `droidmatrix ARGS…` with `--server` on `port` (when given) and a clean environment.
   static func droidmatrix(

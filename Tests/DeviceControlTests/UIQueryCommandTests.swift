@@ -1,19 +1,12 @@
 import ChildProcess
 import Foundation
+import InteropSupport
 import Testing
 
 /// `droidmatrix ui query`, run as the built executable.
 @Suite struct UIQueryCommandTests {
   /// The `droidmatrix` binary built next to the test bundle.
-  static var executable: String? {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("droidmatrix")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-      directory.deleteLastPathComponent()
-    }
-    return nil
-  }
+  static var executable: String? { builtExecutable("droidmatrix") }
 
   static func droidmatrix(_ arguments: [String]) async throws -> ChildProcess.Output {
     let executable = try #require(executable, "droidmatrix was not built next to the tests")

@@ -13,15 +13,7 @@ final class ServeFixture: @unchecked Sendable {
   private let output: URL
 
   /// The `droidmatrix` binary built beside the test bundle.
-  static var executable: String? {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("droidmatrix").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      directory.deleteLastPathComponent()
-    }
-    return nil
-  }
+  static var executable: String? { builtExecutable("droidmatrix") }
 
   private init(port: Int, database: URL, process: Process, output: URL) {
     self.port = port

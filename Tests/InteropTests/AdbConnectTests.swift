@@ -81,15 +81,7 @@ struct AdbConnectTests {
   }
 
   /// The `virtual-phone` binary SwiftPM built beside the test bundle.
-  static var virtualPhoneExecutable: URL? {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("virtual-phone")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory.deleteLastPathComponent()
-    }
-    return nil
-  }
+  static var virtualPhoneExecutable: URL? { builtExecutable("virtual-phone").map { URL(fileURLWithPath: $0) } }
 
   /// Retries `attempt` for up to twenty seconds (the process needs a moment to listen, more
   /// on a machine busy with other tests).

@@ -1,6 +1,7 @@
 import ChildProcess
 import DeviceControl
 import Foundation
+import InteropSupport
 import Testing
 
 @testable import TikTok
@@ -56,14 +57,7 @@ import Testing
 @Suite struct UIScreenCommandTests {
   @Test(.enabled(if: ScreenDetectorTests.fixturesPresent, "../shared/fixtures/tiktok-real is absent"))
   func printsTheScreenOfEachRealDump() async throws {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var executable: String?
-    for _ in 0..<4 where executable == nil {
-      let candidate = directory.appendingPathComponent("droidmatrix").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { executable = candidate }
-      directory.deleteLastPathComponent()
-    }
-    let droidmatrix = try #require(executable, "droidmatrix was not built next to the tests")
+    let droidmatrix = try #require(builtExecutable("droidmatrix"), "droidmatrix was not built next to the tests")
     for (file, screen) in ScreenDetectorTests.expected.sorted(by: { $0.key < $1.key }) {
       let path = ScreenDetectorTests.fixtures.appendingPathComponent(file).path
       let output = try await ChildProcess.run(droidmatrix, ["ui", "screen", "--xml", path], timeout: .seconds(30))

@@ -7,6 +7,8 @@ struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "droidmatrix-bench",
     abstract: "Measure ADB throughput and latency against real or virtual phones.",
-    subcommands: [AdbTransferBench.self, ShellLatencyBench.self, HierarchyQueryBench.self]
+    subcommands: [
+      AdbTransferBench.self, ShellLatencyBench.self, HierarchyQueryBench.self, TaskEngineBench.self,
+    ]
   )
 }
