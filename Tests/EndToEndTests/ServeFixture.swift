@@ -23,7 +23,9 @@ final class ServeFixture: @unchecked Sendable {
   }
 
   /// Starts the server and waits until it answers.
-  static func start(virtualPhones: Int, database: URL? = nil) async throws -> ServeFixture {
+  static func start(virtualPhones: Int, database: URL? = nil, arguments extra: [String] = []) async throws
+    -> ServeFixture
+  {
     let executable = try #require(executable, "droidmatrix was not built next to the tests")
     let scratch = try makeTemporaryDirectory("serve")
     let database = database ?? scratch.appendingPathComponent("tasks.sqlite")
@@ -32,10 +34,11 @@ final class ServeFixture: @unchecked Sendable {
     let port = try freeConsecutiveLoopbackPorts(count: 1)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [
-      "serve", "--port", String(port), "--db", database.path, "--virtual-phones", String(virtualPhones),
-      "--no-adb-server",
-    ]
+    process.arguments =
+      [
+        "serve", "--port", String(port), "--db", database.path, "--virtual-phones", String(virtualPhones),
+        "--no-adb-server",
+      ] + extra
     var environment = ProcessInfo.processInfo.environment
     environment["HOME"] = scratch.path
     process.environment = environment
