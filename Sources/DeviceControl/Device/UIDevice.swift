@@ -51,7 +51,7 @@ public actor UIDevice {
   /// The tunables in force.
   public let options: Options
   let clock: any UIClock
-  var random: SplitMix64
+  var random: SeededGenerator
   /// The hierarchy read since the last action, if any.
   var current: UIHierarchy?
   /// The XML of the last read, kept for failure reports even after an action.
@@ -72,7 +72,7 @@ public actor UIDevice {
     self.device = device
     self.options = options
     self.clock = clock
-    random = SplitMix64(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
+    random = SeededGenerator(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
   }
 
   /// Starts counting from zero.
@@ -116,20 +116,5 @@ public actor UIDevice {
       screenshot = try? await device.screenshotPNG()
     }
     return DeviceControlError(code, message, lastHierarchyXML: lastXML, screenshotPNG: screenshot)
-  }
-}
-
-/// SplitMix64: a small seeded generator for tap jitter.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }

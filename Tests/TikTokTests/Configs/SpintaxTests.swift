@@ -1,3 +1,4 @@
+import DeviceControl
 import Testing
 import TikTok
 

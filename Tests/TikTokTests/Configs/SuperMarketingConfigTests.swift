@@ -1,3 +1,4 @@
+import DeviceControl
 import TaskEngine
 import Testing
 import TikTok

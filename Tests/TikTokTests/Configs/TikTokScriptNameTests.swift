@@ -1,3 +1,4 @@
+import DeviceControl
 import Foundation
 import TaskEngine
 import Testing

@@ -1,3 +1,5 @@
+import DeviceControl
+
 /// A caption template in spintax: `{a|b|c}` stands for one of `a`, `b`, `c`, and groups nest
 /// (`{Hi|Hello {there|friend}}`). Text outside braces is kept as it is, `|` included.
 ///

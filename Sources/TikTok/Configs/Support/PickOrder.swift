@@ -1,3 +1,5 @@
+import DeviceControl
+
 /// How a script takes one of several alternatives (`comment_order`, `message_order`,
 /// `profile_order`).
 public enum PickOrder: String, Hashable, Sendable, CaseIterable {

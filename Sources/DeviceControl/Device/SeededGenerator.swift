@@ -1,6 +1,6 @@
 /// A small, fast random number generator that repeats its sequence for a given seed
 /// (SplitMix64, Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014),
-/// so that spintax resolution and random picks can be replayed in tests and diagnoses.
+/// so that tap jitter, spintax resolution and random picks can be replayed in tests and diagnoses.
 ///
 /// ```swift
 /// var rng = SeededGenerator(seed: 42)
