@@ -57,7 +57,7 @@ import VirtualPhone
       let stranger = try makeTemporaryDirectory("stranger-home")
       defer { try? FileManager.default.removeItem(at: stranger) }
       let result = try await Self.droidmatrix(
-        ["shell", "--direct", address, "--auth-timeout", "0.5", "--", "true"], home: stranger)
+        ["shell", "--direct", address, "--auth-timeout", "3", "--", "true"], home: stranger)
       #expect(result.status == 1)
       #expect(result.standardError.contains("unauthorized"))
       #expect(result.standardError.contains("Allow USB debugging"))
